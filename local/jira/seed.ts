@@ -1,0 +1,90 @@
+// Plain data that the Jira emulator imports (`importSeed`) and the demo generator produces.
+// Instants are ISO 8601 strings with an offset. Ids are strings, as in Jira's REST API.
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
+
+export interface SeedUser {
+  accountId: string;
+  displayName: string;
+  emailAddress: string;
+  /** IANA zone, e.g. `Europe/Zurich`. */
+  timeZone: string;
+  locale: string;
+  /** `atlassian` for staff, `customer` for a customer's contact. */
+  accountType: 'atlassian' | 'customer';
+  groups: string[];
+  active: boolean;
+}
+
+export interface SeedStatus { id: string; name: string; category: StatusCategoryKey }
+export interface SeedPriority { id: string; name: string }
+export interface SeedIssueType { id: string; name: string; subtask: boolean }
+/** A transition that can be taken from any status other than its target (Jira's "global transition"). */
+export interface SeedTransition { id: string; name: string; toStatusId: string }
+
+export interface SeedProject {
+  id: string;
+  key: string;
+  name: string;
+  leadAccountId: string;
+  /** Groups whose members may browse the project (and so see its issues). */
+  browseGroups: string[];
+  components: string[];
+}
+
+export interface SeedChangeItem {
+  field: 'status' | 'priority' | 'assignee' | 'resolution' | 'labels' | 'summary';
+  /** Ids for status/priority/resolution, accountIds for assignee, raw text otherwise; null when empty. */
+  from: string | null;
+  to: string | null;
+}
+
+export interface SeedChange { at: string; authorAccountId: string; items: SeedChangeItem[] }
+
+export interface SeedComment {
+  at: string;
+  authorAccountId: string;
+  /** Plain text; the emulator stores it as an ADF document. */
+  body: string;
+  /** Internal (agents only): restricted visibility and `jsdPublic: false`. */
+  internal: boolean;
+}
+
+export interface SeedWorklog {
+  authorAccountId: string;
+  started: string;
+  timeSpentSeconds: number;
+  comment?: string;
+  /** When the worklog was recorded; defaults to `started` + time spent. */
+  created?: string;
+}
+
+export interface SeedIssue {
+  key: string;
+  projectKey: string;
+  issueTypeId: string;
+  summary: string;
+  description?: string;
+  reporterAccountId: string;
+  /** Values at creation; `history` then changes them. The emulator derives current values by replaying history. */
+  initial: { statusId: string; priorityId: string; assigneeAccountId: string | null };
+  labels: string[];
+  components: string[];
+  created: string;
+  history: SeedChange[];
+  comments: SeedComment[];
+  worklogs: SeedWorklog[];
+  properties?: Record<string, unknown>;
+}
+
+export interface JiraSeed {
+  users: SeedUser[];
+  statuses: SeedStatus[];
+  transitions: SeedTransition[];
+  priorities: SeedPriority[];
+  issueTypes: SeedIssueType[];
+  projects: SeedProject[];
+  issues: SeedIssue[];
+  /** Groups that may administer Jira (see admin pages, every project). */
+  adminGroups: string[];
+}
