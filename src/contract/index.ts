@@ -1,0 +1,3 @@
+export * from './issue-panel';
+export * from './resolvers';
+export * from './result';
