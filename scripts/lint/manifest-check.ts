@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProcessorBuilder, ValidationTypes, validate } from '@forge/manifest';
 import { parse } from 'yaml';
+import { isKnownProductEvent } from '../../local/forge/event-scopes';
 import { listModuleExports } from './module-exports';
 
 export interface ManifestProblem {
@@ -16,19 +17,6 @@ interface ProcessorResult {
   success: boolean;
   errors?: { message: string; line?: number; level?: string }[];
 }
-
-const eventMappingFile = join(
-  require.resolve('@forge/manifest').replace(/out[\\/]index\.js$/, ''),
-  'out/mapping/product-event-to-scope-mapping.json',
-);
-
-export function knownProductEvents(): Set<string> {
-  const mapping = JSON.parse(readFileSync(eventMappingFile, 'utf8')) as { mapping: { productEvent: string }[] };
-  return new Set(mapping.mapping.map((m) => m.productEvent));
-}
-
-/** Events that need no scope and so are absent from Atlassian's event-to-scope mapping. */
-const LIFECYCLE_EVENTS = new Set(['avi:forge:installed:app', 'avi:forge:upgraded:app']);
 
 type TriggerEvent = string | { eventType?: string };
 interface LooseManifest {
@@ -60,11 +48,10 @@ export async function checkManifest(appRoot: string): Promise<ManifestProblem[]>
   if (!full.success) return problems;
 
   const manifest = parse(readFileSync(file, 'utf8')) as LooseManifest;
-  const known = knownProductEvents();
   for (const trigger of manifest.modules?.trigger ?? []) {
     for (const event of trigger.events ?? []) {
       const name = typeof event === 'string' ? event : event.eventType;
-      if (name && !known.has(name) && !LIFECYCLE_EVENTS.has(name)) {
+      if (name && !isKnownProductEvent(name)) {
         problems.push({ check: 'event-names', message: `trigger '${trigger.key}': unknown product event '${name}'` });
       }
     }
