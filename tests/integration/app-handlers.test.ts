@@ -1,0 +1,92 @@
+// The app's real handlers, run through the local Forge runtime with the unmodified @forge SDKs.
+import { join } from 'node:path';
+import { createLocalForge, type LocalForge } from '../../local/forge/runtime';
+import { FakeJira, issueUpdatedEvent, sampleIssue } from '../helpers/fake-jira';
+
+const appRoot = join(__dirname, '../..');
+const panel = { moduleKey: 'service-issue-panel', functionKey: 'getIssuePanel' };
+
+describe('app handlers on the local Forge runtime', () => {
+  let forge: LocalForge;
+  let jira: FakeJira;
+  const issue = sampleIssue();
+
+  beforeEach(() => {
+    jira = new FakeJira([issue, sampleIssue({ id: '10002', key: 'ACME-7', projectKey: 'ACME', visibleTo: ['acc-other'] })]);
+    forge = createLocalForge({ appRoot, db: ':memory:', jira, log: () => {} });
+  });
+  afterEach(() => forge.close());
+
+  it('returns the issue as the viewing user sees it, with no activity before any event', async () => {
+    const result = await forge.invokeResolver({ ...panel, accountId: 'acc-engineer', payload: { issueKey: 'SUP-1' } });
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        issue: {
+          key: 'SUP-1',
+          summary: 'Printer on fire',
+          status: { name: 'In Progress', category: 'indeterminate' },
+          priority: 'High',
+          assignee: 'Erin Engineer',
+          updated: '2026-11-20T09:15:00.000Z',
+        },
+        activity: null,
+      },
+    });
+    // The resolver asked Jira as the user, not as the app.
+    expect(jira.requests.map((r) => [r.method, r.path.split('?')[0], r.principal])).toEqual([
+      ['GET', '/rest/api/3/issue/SUP-1', { kind: 'user', accountId: 'acc-engineer' }],
+    ]);
+  });
+
+  it('returns the record the product-event trigger stored in KVS', async () => {
+    const before = Date.now();
+    jira.emit(issueUpdatedEvent(issue));
+    await forge.idle();
+    const result = (await forge.invokeResolver({ ...panel, accountId: 'acc-engineer', payload: { issueKey: 'SUP-1' } })) as {
+      data: { activity: { lastEventType: string; lastEventAt: string; eventCount: number } };
+    };
+    expect(result.data.activity.lastEventType).toBe('avi:jira:updated:issue');
+    expect(result.data.activity.eventCount).toBe(1);
+    expect(Date.parse(result.data.activity.lastEventAt)).toBeGreaterThanOrEqual(before);
+  });
+
+  it('ignores events the app caused itself (ignoreSelf)', async () => {
+    const runs = await forge.deliverProductEvent(issueUpdatedEvent(issue, true));
+    expect(runs).toEqual([]);
+    const second = await forge.deliverProductEvent(issueUpdatedEvent(issue, false));
+    expect(second).toEqual([{ trigger: 'issue-events', ok: true }]);
+  });
+
+  it('skips a malformed event without failing the trigger', async () => {
+    const runs = await forge.deliverProductEvent({ eventType: 'avi:jira:updated:issue', selfGenerated: false, issue: { id: '1' } });
+    expect(runs).toEqual([{ trigger: 'issue-events', ok: true }]);
+  });
+
+  it('answers a malformed payload with a typed error naming the field, not a stack trace', async () => {
+    const missing = await forge.invokeResolver({ ...panel, accountId: 'acc-engineer', payload: {} });
+    expect(missing).toEqual({ ok: false, error: { code: 'INVALID_INPUT', field: 'issueKey', message: expect.stringContaining('issueKey') } });
+    const wrong = await forge.invokeResolver({ ...panel, accountId: 'acc-engineer', payload: { issueKey: 'not a key; DROP' } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'issueKey' } });
+    expect(JSON.stringify(wrong)).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(jira.requests).toHaveLength(0);
+  });
+
+  it('tells a user who cannot see the issue that it is not found, and reveals nothing stored', async () => {
+    const result = await forge.invokeResolver({ ...panel, accountId: 'acc-engineer', payload: { issueKey: 'ACME-7' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Issue ACME-7 does not exist or you do not have permission to see it.' },
+    });
+  });
+
+  it('runs the scheduled sweep on demand and keeps its bookkeeping in KVS', async () => {
+    await forge.runScheduledTrigger('sla-sweep');
+    await forge.runScheduledTrigger('sla-sweep');
+    const state = await forge.withInvocation(async () => {
+      const { kvs } = await import('@forge/kvs');
+      return kvs.get<{ runs: number; lastRunAt: number }>('sweep:state');
+    });
+    expect(state?.runs).toBe(2);
+  });
+});
