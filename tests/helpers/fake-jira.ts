@@ -25,6 +25,7 @@ export class FakeJira implements JiraBackend {
   private readonly listeners = new Set<ProductEventListener>();
   private readonly issues = new Map<string, FakeIssue>();
   readonly properties = new Map<string, unknown>();
+  private failures: { status: number; retryAfter?: string }[] = [];
 
   constructor(issues: FakeIssue[]) {
     for (const issue of issues) this.issues.set(issue.key, issue);
@@ -39,8 +40,18 @@ export class FakeJira implements JiraBackend {
     for (const listener of this.listeners) listener(event);
   }
 
+  /** The next calls answer these statuses (e.g. 429 with Retry-After) before normal service resumes. */
+  failNext(...failures: { status: number; retryAfter?: string }[]): void {
+    this.failures.push(...failures);
+  }
+
   async handle(req: JiraRequest): Promise<JiraResponse> {
     this.requests.push(req);
+    const failure = this.failures.shift();
+    if (failure) {
+      const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
+      return { status: failure.status, headers, body: JSON.stringify({ errorMessages: ['Rate limit exceeded.'], errors: {} }) };
+    }
     const [path] = req.path.split('?');
     const issueMatch = /^\/rest\/api\/3\/issue\/([^/]+)$/.exec(path ?? '');
     if (req.method === 'GET' && issueMatch) {

@@ -80,6 +80,23 @@ describe('app handlers on the local Forge runtime', () => {
     });
   });
 
+  it('rides out Jira rate limiting through the gateway, honouring Retry-After', async () => {
+    jira.failNext({ status: 429, retryAfter: '0' }, { status: 503 });
+    const result = await forge.invokeResolver({ ...panel, accountId: 'acc-engineer', payload: { issueKey: 'SUP-1' } });
+    expect(result).toMatchObject({ ok: true, data: { issue: { key: 'SUP-1' } } });
+    expect(jira.requests).toHaveLength(3);
+  });
+
+  it('gives up after bounded retries with a clear, stack-free message', async () => {
+    jira.failNext(...Array.from({ length: 4 }, () => ({ status: 429, retryAfter: '0' })));
+    const result = await forge.invokeResolver({ ...panel, accountId: 'acc-engineer', payload: { issueKey: 'SUP-1' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'UPSTREAM', message: 'Jira is not answering right now. Please try again in a moment.' },
+    });
+    expect(jira.requests).toHaveLength(4);
+  });
+
   it('runs the scheduled sweep on demand and keeps its bookkeeping in KVS', async () => {
     await forge.runScheduledTrigger('sla-sweep');
     await forge.runScheduledTrigger('sla-sweep');

@@ -1,0 +1,61 @@
+// Seeds the local host's database with the demo company and remembers who is who (for the user switcher).
+import type { LocalDb } from '../db';
+import type { JiraEmulator } from '../jira';
+import { generateDemo } from './generate';
+import type { DemoCustomer, DemoPerson } from './types';
+
+export interface DemoOptions {
+  seed?: number;
+  /** End of the generated history (the demo's "now"); defaults to the start of the current hour. */
+  anchor?: string;
+  issues?: number;
+  worklogs?: number;
+}
+
+export interface DemoMeta {
+  anchor: string;
+  people: DemoPerson[];
+  customers: DemoCustomer[];
+}
+
+const META_KEY = 'demo';
+
+function ensureTable(db: LocalDb): void {
+  db.exec('CREATE TABLE IF NOT EXISTS local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+}
+
+export function defaultAnchor(now: number = Date.now()): string {
+  return new Date(Math.floor(now / 3_600_000) * 3_600_000).toISOString();
+}
+
+export function seedDemo(db: LocalDb, jira: JiraEmulator, options: DemoOptions): DemoMeta {
+  const anchor = options.anchor ?? defaultAnchor();
+  const company = generateDemo({ seed: options.seed, anchor, issues: options.issues, worklogs: options.worklogs });
+  const meta: DemoMeta = { anchor, people: company.people, customers: company.customers };
+  ensureTable(db);
+  db.transaction(() => {
+    jira.importSeed(company.jira);
+    db.prepare('INSERT OR REPLACE INTO local_meta (key, value) VALUES (?, ?)').run(META_KEY, JSON.stringify(meta));
+  })();
+  return meta;
+}
+
+export function loadDemoMeta(db: LocalDb): DemoMeta {
+  ensureTable(db);
+  const row = db.prepare('SELECT value FROM local_meta WHERE key = ?').get(META_KEY) as { value: string } | undefined;
+  if (!row) throw new Error('The local database holds Jira data but no demo company: run `npm run demo:reset`.');
+  return JSON.parse(row.value) as DemoMeta;
+}
+
+/** Drops the Jira data, the app's storage and the demo record, so the next start seeds afresh. */
+export function clearLocalData(db: LocalDb, jira: JiraEmulator): void {
+  ensureTable(db);
+  const appTables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'kvs\\_%' ESCAPE '\\'")
+    .all() as { name: string }[];
+  db.transaction(() => {
+    jira.reset();
+    for (const { name } of appTables) db.prepare(`DELETE FROM "${name}"`).run();
+    db.prepare('DELETE FROM local_meta').run();
+  })();
+}

@@ -1,0 +1,74 @@
+// The composition root of the local host: one database, the Jira emulator, the Forge runtime, the web pages.
+// `npm start`, the browser tests and the benchmarks all start the app through here.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openLocalDb, type LocalDb } from './db';
+import { loadDemoMeta, seedDemo, type DemoMeta, type DemoOptions } from './demo/seed-local';
+import { loadManifest } from './forge/manifest';
+import { createLocalForge, type LocalForge } from './forge/runtime';
+import { createJiraEmulator, type JiraEmulator } from './jira';
+import { createHostServer } from './web';
+
+export interface LocalHostOptions {
+  port?: number;
+  /** Interface to listen on; loopback by default (the host is a development tool). */
+  hostname?: string;
+  dbFile?: string;
+  appRoot?: string;
+  /** Seeds the demo company when the database has no Jira data yet. */
+  demo?: DemoOptions;
+  /** Runs the scheduled triggers on their intervals (times this factor). */
+  schedules?: number | false;
+  log?: (line: string) => void;
+}
+
+export interface LocalHost {
+  url: string;
+  db: LocalDb;
+  jira: JiraEmulator;
+  forge: LocalForge;
+  demo: DemoMeta;
+  server: Server;
+  /** Stops serving, lets running work finish, and closes the database: nothing acknowledged is lost. */
+  close(): Promise<void>;
+}
+
+export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
+  const appRoot = options.appRoot ?? process.cwd();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const db = openLocalDb(options.dbFile);
+  const port = options.port ?? 4010;
+  const hostname = options.hostname ?? '127.0.0.1';
+  // With port 0 (tests) the port is known only once listening; Jira's `self` links then name no port.
+  let url = port === 0 ? 'http://localhost' : `http://localhost:${port}`;
+  const indexedProperties = loadManifest(appRoot).entityProperties.map((p) => ({ propertyKey: p.propertyKey, values: p.values }));
+
+  const jira = createJiraEmulator({ db, indexedProperties, baseUrl: url });
+  const demo = jira.isEmpty() ? seedDemo(db, jira, options.demo ?? {}) : loadDemoMeta(db);
+  const forge = createLocalForge({ appRoot, db, jira, log });
+  if (options.schedules !== false) forge.startSchedules(options.schedules ?? 1);
+
+  const server = createHostServer({ forge, jira, appRoot, people: demo.people, log });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, () => resolve());
+  });
+  url = `http://localhost:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    db,
+    jira,
+    forge,
+    demo,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await forge.close();
+      db.close();
+    },
+  };
+}
