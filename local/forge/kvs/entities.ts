@@ -39,7 +39,8 @@ const ATTRIBUTE_NAME = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 const FLOAT_MIN_MAGNITUDE = 1e-130;
-const FLOAT_MAX_MAGNITUDE = 9.9999999999999999999999999999999999999e125;
+// Documented upper bound 9.99...E+125 (38 digits); as a double that is indistinguishable from 1E+126.
+const FLOAT_MAX_MAGNITUDE_EXCLUSIVE = 1e126;
 
 /** Checks the manifest's entity list once, at start-up; a bad declaration is a configuration error. */
 export function compileEntities(definitions: readonly EntityDefinition[]): Map<string, EntitySchema> {
@@ -101,7 +102,7 @@ function declared<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {
-    throw new Error(error instanceof Error ? error.message : String(error));
+    throw new Error(error instanceof Error ? error.message : String(error), { cause: error });
   }
 }
 
@@ -149,7 +150,7 @@ export function typeProblem(type: AttributeType, value: unknown): string | undef
     case 'float': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a finite number';
       const magnitude = Math.abs(value);
-      return magnitude === 0 || (magnitude >= FLOAT_MIN_MAGNITUDE && magnitude <= FLOAT_MAX_MAGNITUDE)
+      return magnitude === 0 || (magnitude >= FLOAT_MIN_MAGNITUDE && magnitude < FLOAT_MAX_MAGNITUDE_EXCLUSIVE)
         ? undefined
         : 'must be 0 or have a magnitude between 1E-130 and 9.99E+125';
     }
