@@ -156,14 +156,14 @@ const ATTRS: Attr[] = ['group', 'rank', 'score', 'label', 'flag', 'tags'];
 const filterArb: fc.Arbitrary<Cond & { property: Attr }> = fc.constantFrom(...ATTRS).chain((property) => {
   const v = scalarFor(property);
   const orderable = property === 'flag' || property === 'tags' ? [] : ['GREATER_THAN', 'GREATER_THAN_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_EQUAL_TO'];
-  const conds = [
+  const conds: Array<fc.Arbitrary<Cond>> = [
     fc.record({ condition: fc.constantFrom('EQUAL_TO', 'NOT_EQUAL_TO'), values: v.map((x) => [x]) }),
     fc.record({ condition: fc.constantFrom('EXISTS', 'NOT_EXISTS'), values: fc.constant([true]) }),
     fc.record({ condition: fc.constantFrom('CONTAINS', 'NOT_CONTAINS'), values: fc.constantFrom('x', 'a', 'é', 'g').map((x) => [x]) }),
   ];
   if (orderable.length > 0) {
     conds.push(fc.record({ condition: fc.constantFrom(...orderable, 'BEGINS_WITH'), values: v.map((x) => [x]) }));
-    conds.push(fc.record({ condition: fc.constant('BETWEEN'), values: fc.tuple(v, v) }));
+    conds.push(fc.record({ condition: fc.constant('BETWEEN'), values: fc.tuple(v, v).map((pair): Scalar[] => pair) }));
   }
   return fc.oneof(...conds).map((c) => ({ ...c, property }));
 });
