@@ -1,0 +1,91 @@
+// Issue keys: parsing, comparison without allocation, and the `key` / `issue` / `issuekey` / `id` clause.
+import { functionNotAllowed } from './functions';
+import type { Catalog, Compiled, Problems, TerminalInput } from './model';
+
+export interface ParsedKey { key: string; projectKey: string; number: number }
+
+export function parseIssueKey(value: string): ParsedKey | undefined {
+  const m = /^([A-Za-z][A-Za-z0-9_]*)-(\d{1,15})$/.exec(value.trim());
+  if (!m?.[1] || !m[2]) return undefined;
+  const projectKey = m[1].toUpperCase();
+  const number = Number(m[2]);
+  return { key: `${projectKey}-${number}`, projectKey, number };
+}
+
+/** The number after the last '-' of an issue key, read without creating substrings. */
+export function keyNumber(key: string): number {
+  let n = 0;
+  for (let k = key.lastIndexOf('-') + 1; k < key.length; k++) n = n * 10 + (key.charCodeAt(k) - 48);
+  return n;
+}
+
+/** Jira orders keys by project key, then by number (SUP-9 before SUP-10). */
+export function compareKeys(a: string, b: string): number {
+  const da = a.lastIndexOf('-');
+  const db = b.lastIndexOf('-');
+  const len = Math.min(da, db);
+  for (let k = 0; k < len; k++) {
+    const diff = a.charCodeAt(k) - b.charCodeAt(k);
+    if (diff !== 0) return diff;
+  }
+  if (da !== db) return da - db;
+  return keyNumber(a) - keyNumber(b);
+}
+
+/**
+ * `key = X-1`, `key IN (...)` also by numeric issue id, and `<, >, <=, >=`, which as in Jira compare numbers within
+ * the key's project only (`key > SUP-10` never matches another project's issues).
+ */
+export function compileIssueKey(input: TerminalInput, catalog: Catalog, problems: Problems): Compiled | undefined {
+  const { field, operator, items } = input;
+  const keys = new Set<string>();
+  const ids = new Set<string>();
+  let ok = true;
+  let relative: ParsedKey | undefined;
+  for (const item of items) {
+    if (item.kind === 'empty') {
+      problems.add(`The field '${field.name}' does not support searching for EMPTY values.`);
+      ok = false;
+      continue;
+    }
+    if (item.kind === 'function') {
+      problems.add(functionNotAllowed(item.name, field.name));
+      ok = false;
+      continue;
+    }
+    if (/^\d{1,18}$/.test(item.value) && !['<', '>', '<=', '>='].includes(operator)) {
+      ids.add(item.value);
+      continue;
+    }
+    const parsed = parseIssueKey(item.value);
+    if (parsed === undefined) {
+      problems.add(`The issue key '${item.value}' for field '${field.name}' is invalid.`);
+      ok = false;
+      continue;
+    }
+    const exists = catalog.projectsByKey.has(parsed.projectKey)
+      && (catalog.ctx.issueExists === undefined || ['<', '>', '<=', '>='].includes(operator) || catalog.ctx.issueExists(parsed.key));
+    if (!exists) {
+      problems.add(`An issue with key '${item.value}' does not exist for field '${field.name}'.`);
+      ok = false;
+      continue;
+    }
+    keys.add(parsed.key);
+    relative = parsed;
+  }
+  if (!ok) return undefined;
+  if (operator === '<' || operator === '>' || operator === '<=' || operator === '>=') {
+    if (relative === undefined) return undefined;
+    const prefix = relative.projectKey;
+    const n = relative.number;
+    const inProject = (key: string): boolean => key.length > prefix.length + 1 && key.charCodeAt(prefix.length) === 45 && key.startsWith(prefix);
+    const test = operator === '<' ? (k: number) => k < n : operator === '<=' ? (k: number) => k <= n
+      : operator === '>' ? (k: number) => k > n : (k: number) => k >= n;
+    return { test: (issue) => inProject(issue.key) && test(keyNumber(issue.key)), projectKeys: new Set([prefix]) };
+  }
+  const member = (issue: { key: string; id: string }): boolean => keys.has(issue.key) || ids.has(issue.id);
+  if (operator === '=' || operator === 'in') {
+    return { test: member, issueKeys: ids.size === 0 ? keys : undefined };
+  }
+  return { test: (issue) => !member(issue) };
+}
