@@ -75,7 +75,15 @@ export interface SeedIssue {
   comments: SeedComment[];
   worklogs: SeedWorklog[];
   properties?: Record<string, unknown>;
+  /** Values of the site's custom fields by id (`customfield_10010`), returned as given. */
+  customFields?: Record<string, unknown>;
 }
+
+/** A resolution (`Done`, `Won't Do`, ...). The emulator defines Jira's defaults when a seed gives none. */
+export interface SeedResolution { id: string; name: string; description?: string }
+
+/** A custom field the site defines; `type` is the `schema.type` Jira reports (`string`, `number`, `option`, `array`). */
+export interface SeedCustomField { id: string; name: string; type: string; items?: string }
 
 export interface JiraSeed {
   users: SeedUser[];
@@ -87,4 +95,6 @@ export interface JiraSeed {
   issues: SeedIssue[];
   /** Groups that may administer Jira (see admin pages, every project). */
   adminGroups: string[];
+  resolutions?: SeedResolution[];
+  customFields?: SeedCustomField[];
 }

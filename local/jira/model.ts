@@ -1,0 +1,135 @@
+// The emulator's internal records. Instants are epoch milliseconds; ids of issues, comments, worklogs and
+// changelogs are numbers here and strings on the wire (as in Jira).
+import type { AdfDoc } from './adf';
+import type { SeedIssueType, SeedPriority, SeedStatus, SeedTransition, SeedUser } from './seed';
+
+export interface Visibility {
+  type: 'group' | 'role';
+  value: string;
+  identifier: string;
+}
+
+export interface ComponentRec { id: string; name: string }
+
+export interface ProjectRec {
+  id: string;
+  key: string;
+  name: string;
+  leadAccountId: string;
+  browseGroups: string[];
+  components: ComponentRec[];
+}
+
+export interface ResolutionRec { id: string; name: string; description: string }
+
+/** A custom field the site defines (`customfield_NNNNN`); values are stored and returned as given. */
+export interface CustomFieldRec {
+  id: string;
+  name: string;
+  /** The `schema.type` Jira reports (`string`, `number`, `option`, `array`, ...). */
+  type: string;
+  /** For arrays, the item type. */
+  items?: string;
+}
+
+export interface IssueRec {
+  id: number;
+  key: string;
+  projectId: string;
+  issueTypeId: string;
+  summary: string;
+  description: AdfDoc | null;
+  statusId: string;
+  priorityId: string;
+  resolutionId: string | null;
+  resolutionDate: number | null;
+  statusCategoryChangeDate: number;
+  assigneeId: string | null;
+  reporterId: string;
+  creatorId: string;
+  labels: string[];
+  /** Component names (unique within the project). */
+  components: string[];
+  created: number;
+  updated: number;
+  customFields: Record<string, unknown>;
+  /** Sum of the issue's worklogs, kept current on every worklog write (the `timespent` field). */
+  timeSpentSeconds: number;
+  properties: Map<string, unknown>;
+}
+
+export interface ChangeItemRec {
+  field: string;
+  fieldtype: 'jira' | 'custom';
+  fieldId: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export interface ChangelogRec {
+  id: number;
+  issueId: number;
+  created: number;
+  authorId: string | null;
+  items: ChangeItemRec[];
+}
+
+export interface CommentRec {
+  id: number;
+  issueId: number;
+  authorId: string;
+  updateAuthorId: string;
+  body: AdfDoc;
+  created: number;
+  updated: number;
+  visibility: Visibility | null;
+  jsdPublic: boolean;
+}
+
+export interface WorklogRec {
+  id: number;
+  issueId: number;
+  authorId: string;
+  updateAuthorId: string;
+  comment: AdfDoc | null;
+  started: number;
+  timeSpentSeconds: number;
+  created: number;
+  updated: number;
+  visibility: Visibility | null;
+}
+
+export interface DeletedWorklogRec { id: number; issueId: number; deletedAt: number }
+
+/** Everything but issues: the site's configuration. */
+export interface Catalog {
+  users: Map<string, SeedUser>;
+  usersByEmail: Map<string, SeedUser>;
+  statuses: Map<string, SeedStatus>;
+  priorities: Map<string, SeedPriority>;
+  issueTypes: Map<string, SeedIssueType>;
+  transitions: Map<string, SeedTransition>;
+  resolutions: Map<string, ResolutionRec>;
+  projects: Map<string, ProjectRec>;
+  projectsByKey: Map<string, ProjectRec>;
+  customFields: Map<string, CustomFieldRec>;
+  adminGroups: Set<string>;
+}
+
+export function emptyCatalog(): Catalog {
+  return {
+    users: new Map(),
+    usersByEmail: new Map(),
+    statuses: new Map(),
+    priorities: new Map(),
+    issueTypes: new Map(),
+    transitions: new Map(),
+    resolutions: new Map(),
+    projects: new Map(),
+    projectsByKey: new Map(),
+    customFields: new Map(),
+    adminGroups: new Set(),
+  };
+}

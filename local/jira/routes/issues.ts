@@ -1,0 +1,227 @@
+// Issues: create, get, edit, assign, transitions.
+import { isAdfDoc } from '../adf';
+import { type RequestContext, noContent, ok, type RouteResult } from '../context';
+import { badRequest, fieldError, JiraHttpError } from '../errors';
+import { issueCreated, issueUpdated } from '../events';
+import { allFieldDefs, selectFields } from '../fields';
+import { IssueEditor } from '../issue-edit';
+import type { ChangelogRec, IssueRec } from '../model';
+import { canBrowseProject, hasProjectPermission } from '../permissions';
+import type { Route } from '../router';
+import type { Tx } from '../core';
+import { addCommentInTx, parseCommentInput } from './comments';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses `expand` given as a comma list (or repeated). */
+export const expandSet = (ctx: RequestContext): Set<string> => new Set(ctx.queryList('expand'));
+
+/** Commits an edited issue: new snapshot, one changelog entry, `avi:jira:updated:issue`. Returns null when nothing changed. */
+export function commitEdit(ctx: RequestContext, editor: IssueEditor, inTx?: (next: IssueRec, tx: Tx) => void): ChangelogRec | null {
+  if (editor.items.length === 0 && !inTx) return null;
+  const core = ctx.core;
+  const actor = ctx.actor;
+  return core.write((tx) => {
+    const next = editor.next;
+    const now = core.now();
+    let changelog: ChangelogRec | null = null;
+    if (editor.items.length > 0) {
+      next.updated = now;
+      changelog = { id: core.state.nextId('changelog'), issueId: next.id, created: now, authorId: ctx.accountId, items: editor.items };
+      core.store.insertChangelog(changelog);
+    }
+    inTx?.(next, tx);
+    core.store.updateIssue(next);
+    tx.after(() => core.state.putIssue(next));
+    if (changelog) {
+      const c = changelog;
+      tx.emit(() => issueUpdated(core, actor, next, c, editor.original.statusId));
+    }
+    return changelog;
+  });
+}
+
+function createIssue(ctx: RequestContext): RouteResult {
+  const body = ctx.body();
+  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const fields = body.fields ?? {};
+  if (!isRecord(fields)) throw fieldError('fields', 'fields must be an object.');
+  const catalog = ctx.catalog;
+
+  const projectRef = fields.project;
+  const project = isRecord(projectRef)
+    ? typeof projectRef.id === 'string'
+      ? catalog.projects.get(projectRef.id)
+      : typeof projectRef.key === 'string'
+        ? catalog.projectsByKey.get(projectRef.key.toUpperCase())
+        : undefined
+    : undefined;
+  if (!project || !canBrowseProject(ctx.viewer, project)) throw fieldError('project', 'Specify a valid project ID or key');
+  if (!hasProjectPermission(ctx.viewer, project, 'CREATE_ISSUES')) {
+    throw fieldError('project', 'You do not have permission to create issues in this project.');
+  }
+  const typeRef = fields.issuetype;
+  const issueType = isRecord(typeRef)
+    ? typeof typeRef.id === 'string'
+      ? catalog.issueTypes.get(typeRef.id)
+      : typeof typeRef.name === 'string'
+        ? [...catalog.issueTypes.values()].find((t) => t.name === typeRef.name)
+        : undefined
+    : undefined;
+  if (!issueType) throw fieldError('issuetype', 'Specify an issue type');
+  if (fields.summary === undefined) throw fieldError('summary', 'You must specify a summary of the issue.');
+  if (body.properties !== undefined && !Array.isArray(body.properties)) throw fieldError('properties', 'properties must be a list of { key, value }.');
+
+  const initial = [...catalog.statuses.values()].find((s) => s.category === 'new') ?? catalog.statuses.values().next().value;
+  if (!initial) throw badRequest('The site has no statuses.');
+  const priorities = [...catalog.priorities.values()];
+  const defaultPriority = priorities.find((p) => p.name === 'Medium') ?? priorities[Math.floor(priorities.length / 2)];
+  if (!defaultPriority) throw badRequest('The site has no priorities.');
+  const now = ctx.core.now();
+  const reporter = ctx.accountId ?? project.leadAccountId;
+
+  const draft: IssueRec = {
+    id: 0,
+    key: '',
+    projectId: project.id,
+    issueTypeId: issueType.id,
+    summary: '',
+    description: null,
+    statusId: initial.id,
+    priorityId: defaultPriority.id,
+    resolutionId: null,
+    resolutionDate: null,
+    statusCategoryChangeDate: now,
+    assigneeId: null,
+    reporterId: reporter,
+    creatorId: reporter,
+    labels: [],
+    components: [],
+    created: now,
+    updated: now,
+    customFields: {},
+    timeSpentSeconds: 0,
+    properties: new Map(),
+  };
+  const editor = new IssueEditor(catalog, draft);
+  editor.applyFields(fields, true);
+  if (body.update !== undefined) editor.applyUpdate(body.update);
+  const issue = editor.next;
+  for (const p of (body.properties as unknown[] | undefined) ?? []) {
+    if (!isRecord(p) || typeof p.key !== 'string' || p.value === undefined) throw fieldError('properties', 'Each property needs a key and a value.');
+    issue.properties.set(p.key, p.value);
+  }
+  const core = ctx.core;
+  const actor = ctx.actor;
+  core.write((tx) => {
+    issue.id = core.state.nextId('issue');
+    issue.key = `${project.key}-${core.state.nextIssueNumber(project.key)}`;
+    core.store.insertIssue(issue);
+    tx.after(() => core.state.putIssue(issue));
+    tx.emit(() => issueCreated(core, actor, issue));
+  });
+  return ok({ id: String(issue.id), key: issue.key, self: `${core.baseUrl}/rest/api/3/issue/${issue.id}` }, 201);
+}
+
+function getIssue(ctx: RequestContext): RouteResult {
+  const issue = ctx.issue();
+  const defs = allFieldDefs(ctx.catalog.customFields.values());
+  const selection = selectFields(ctx.url.searchParams.getAll('fields'), '*all', defs);
+  const properties = ctx.queryList('properties');
+  return ok(ctx.render.issue(issue, selection, { properties, expand: expandSet(ctx), fieldDefs: defs.map((d) => ({ id: d.id, name: d.name, schema: d.schema })) }));
+}
+
+function editIssue(ctx: RequestContext): RouteResult {
+  const issue = ctx.issue();
+  ctx.requirePermission(ctx.projectOf(issue), 'EDIT_ISSUES', 'You do not have permission to edit issues in this project.');
+  const body = ctx.body();
+  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const editor = new IssueEditor(ctx.catalog, issue);
+  if (body.fields !== undefined) {
+    if (!isRecord(body.fields)) throw fieldError('fields', 'fields must be an object.');
+    editor.applyFields(body.fields, false);
+  }
+  if (body.update !== undefined) editor.applyUpdate(body.update);
+  commitEdit(ctx, editor);
+  if (ctx.boolQuery('returnIssue', false)) {
+    const defs = allFieldDefs(ctx.catalog.customFields.values());
+    const fresh = ctx.issue();
+    return ok(ctx.render.issue(fresh, selectFields([], '*all', defs), { expand: expandSet(ctx) }));
+  }
+  return noContent();
+}
+
+function assignIssue(ctx: RequestContext): RouteResult {
+  const issue = ctx.issue();
+  ctx.requirePermission(ctx.projectOf(issue), 'ASSIGN_ISSUES', 'You do not have permission to assign issues in this project.');
+  const body = ctx.body();
+  if (!isRecord(body) || !('accountId' in body)) throw fieldError('accountId', 'Specify the accountId of the assignee, or null to unassign.');
+  const editor = new IssueEditor(ctx.catalog, issue);
+  editor.applyFields({ assignee: body.accountId === null ? null : { accountId: body.accountId } }, false);
+  commitEdit(ctx, editor);
+  return noContent();
+}
+
+function getTransitions(ctx: RequestContext): RouteResult {
+  const issue = ctx.issue();
+  const only = ctx.query('transitionId');
+  const transitions = [...ctx.catalog.transitions.values()]
+    .filter((t) => t.toStatusId !== issue.statusId)
+    .filter((t) => only === undefined || t.id === only)
+    .map((t) => ctx.render.transition(t));
+  return ok({ expand: 'transitions', transitions });
+}
+
+function doTransition(ctx: RequestContext): RouteResult {
+  const issue = ctx.issue();
+  ctx.requirePermission(ctx.projectOf(issue), 'TRANSITION_ISSUES', 'You do not have permission to transition this issue.');
+  const body = ctx.body();
+  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const t = body.transition;
+  const id = isRecord(t) ? (typeof t.id === 'string' ? t.id : typeof t.id === 'number' ? String(t.id) : undefined) : undefined;
+  if (id === undefined) throw badRequest("Missing 'transition' identifier");
+  const transition = ctx.catalog.transitions.get(id);
+  if (!transition || transition.toStatusId === issue.statusId) throw badRequest(`Transition id '${id}' is not valid for this issue.`);
+
+  const editor = new IssueEditor(ctx.catalog, issue);
+  const now = ctx.core.now();
+  let resolutionId: string | undefined;
+  const fields = body.fields;
+  if (fields !== undefined) {
+    if (!isRecord(fields)) throw fieldError('fields', 'fields must be an object.');
+    const { resolution, ...rest } = fields;
+    if (resolution !== undefined) {
+      const r = isRecord(resolution)
+        ? [...ctx.catalog.resolutions.values()].find((x) => x.id === resolution.id || x.name === resolution.name)
+        : undefined;
+      if (!r) throw fieldError('resolution', 'Specify a valid resolution (id or name).');
+      resolutionId = r.id;
+    }
+    editor.applyFields(rest, false);
+  }
+  // A comment added with the transition (`update.comment[{add:{body}}]`) is written in the same transaction.
+  let commentInput: ReturnType<typeof parseCommentInput> | undefined;
+  if (body.update !== undefined) {
+    if (!isRecord(body.update)) throw fieldError('update', 'update must be an object.');
+    const { comment, ...rest } = body.update;
+    if (comment !== undefined) {
+      const add = Array.isArray(comment) && comment.length === 1 && isRecord(comment[0]) ? comment[0].add : undefined;
+      if (!isRecord(add) || !isAdfDoc(add.body)) throw fieldError('comment', 'Comment body is not valid! Specify [{ "add": { "body": <ADF document> } }].');
+      commentInput = parseCommentInput(ctx, add);
+    }
+    editor.applyUpdate(rest);
+  }
+  editor.setStatus(transition.toStatusId, now, resolutionId);
+  const input = commentInput;
+  commitEdit(ctx, editor, input ? (next, tx) => addCommentInTx(ctx, tx, next, input) : undefined);
+  return noContent();
+}
+
+export const issueRoutes: Route[] = [
+  { method: 'POST', template: '/rest/api/3/issue', handler: createIssue },
+  { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', handler: getIssue },
+  { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}', handler: editIssue },
+  { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}/assignee', handler: assignIssue },
+  { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: getTransitions },
+  { method: 'POST', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: doTransition },
+];
