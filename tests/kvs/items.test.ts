@@ -35,6 +35,21 @@ describe('KVS get / set / delete', () => {
     expect(errorOf(kvs.service.handle('/api/v1/get', '{not json'))).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
   });
 
+  it('answers on the public REST path form as well', () => {
+    const kvs = makeKvs();
+    kvs.call('set', { key: 'a', value: 1 });
+    expect(kvs.service.handle('/forge/storage/kvs/v1/get', { key: 'a' })).toEqual({ status: 200, body: { key: 'a', value: 1 } });
+  });
+
+  it('turns a fault of its own into 500 INTERNAL_SERVER_ERROR with a message and no stack', () => {
+    const kvs = makeKvs();
+    kvs.db.close();
+    const reply = kvs.call('get', { key: 'a' });
+    expect(errorOf(reply)).toMatchObject({ status: 500, code: 'INTERNAL_SERVER_ERROR', message: expect.stringMatching(/^local KVS failed: /) });
+    expect(Object.keys(reply.body as object)).toEqual(['code', 'message']);
+    expect(errorOf(reply).message).not.toContain('\n');
+  });
+
   it('answers an unknown operation with 404 NOT_FOUND naming the path', () => {
     const kvs = makeKvs();
     expect(errorOf(kvs.service.handle('/api/v1/frobnicate', {}))).toMatchObject({
@@ -151,6 +166,18 @@ describe('TTL', () => {
     kvs.call('set', { key: 'a', value: 2 });
     kvs.clock.now += 86_400_000;
     expect(kvs.expectOk('get', { key: 'a' }).value).toBe(2);
+  });
+
+  it('sweeps expired rows nobody reads, at most once a minute of service time', () => {
+    const kvs = makeKvs();
+    kvs.call('set', { key: 'gone', value: 1, options: { ttl: { value: 1, unit: 'SECONDS' } } });
+    const count = () => kvs.db.prepare('SELECT count(*) AS n FROM kvs_items').get() as { n: number };
+    kvs.clock.now += 30_000;
+    kvs.call('set', { key: 'other', value: 1 });
+    expect(count().n).toBe(2);
+    kvs.clock.now += 30_000;
+    kvs.call('set', { key: 'other', value: 2 });
+    expect(count().n).toBe(1);
   });
 
   it('purgeExpired() removes every expired row at once', () => {
