@@ -55,7 +55,7 @@ export function checkValue(value: unknown, field = 'value'): void {
   if (value === null) throw badRequest(`${field} is null; store a string, number, boolean, array or object`);
   const depth = nestingDepth(value);
   if (depth > LIMITS.valueMaxDepth) {
-    throw badRequest(`${field} is nested ${depth} levels deep; at most ${LIMITS.valueMaxDepth} are allowed`, 'MAX_DEPTH');
+    throw badRequest(`${field} is nested more than ${LIMITS.valueMaxDepth} levels deep (objects and arrays)`, 'MAX_DEPTH');
   }
   const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
   if (bytes > LIMITS.valueMaxBytes) {
@@ -63,7 +63,7 @@ export function checkValue(value: unknown, field = 'value'): void {
   }
 }
 
-/** Scalars are depth 0; each enclosing object or array adds one level. */
+/** Scalars are depth 0; each enclosing object or array adds one level. Stops counting past the limit. */
 export function nestingDepth(value: unknown): number {
   let max = 0;
   // Iterative so a hostile deeply nested value cannot overflow the stack.
