@@ -2,7 +2,7 @@
 import type { JiraRequest } from './backend';
 import type { Core } from './core';
 import { badRequest, forbidden, issueNotFound, JiraHttpError } from './errors';
-import type { IssueRec, ProjectRec } from './model';
+import { APP_ACCOUNT_ID, type IssueRec, type ProjectRec } from './model';
 import { canSeeIssue, hasProjectPermission, type Viewer } from './permissions';
 import { type Json, Renderer } from './render';
 
@@ -42,6 +42,11 @@ export class RequestContext {
   /** Who acts, for product events. */
   get actor(): { accountId: string | null; fromApp: boolean } {
     return { accountId: this.accountId, fromApp: this.req.fromApp };
+  }
+
+  /** The account a write is recorded under: the user, or the app's bot account for `asApp` calls. */
+  get authorId(): string {
+    return this.accountId ?? APP_ACCOUNT_ID;
   }
 
   get accountId(): string | null {

@@ -3,6 +3,10 @@
 import type { AdfDoc } from './adf';
 import type { SeedIssueType, SeedPriority, SeedStatus, SeedTransition, SeedUser } from './seed';
 
+/** The account the app acts as (`asApp`): author of what the app writes, as Jira shows an app's bot user. */
+export const APP_ACCOUNT_ID = '557058:0f9a2b7c-5d3e-4c1a-9e6f-service-manager-app';
+export const APP_DISPLAY_NAME = 'Service Manager for Jira';
+
 export interface Visibility {
   type: 'group' | 'role';
   value: string;

@@ -2,7 +2,7 @@
 // for one caller: dates in the caller's time zone, restricted comments and worklogs left out when hidden from them.
 import { formatDuration, formatJiraDateTime } from './dates';
 import type { FieldSelection } from './fields';
-import type { ChangelogRec, CommentRec, IssueRec, ProjectRec, ResolutionRec, WorklogRec } from './model';
+import { APP_ACCOUNT_ID, APP_DISPLAY_NAME, type ChangelogRec, type CommentRec, type IssueRec, type ProjectRec, type ResolutionRec, type WorklogRec } from './model';
 import { canSeeRestricted, groupId, type Viewer } from './permissions';
 import type { SeedIssueType, SeedPriority, SeedStatus, SeedTransition, SeedUser, StatusCategoryKey } from './seed';
 import type { JiraState } from './state';
@@ -48,6 +48,7 @@ export class Renderer {
   /** `UserDetails` (authors, assignees). A user missing from the directory renders as Jira's "former user". */
   userDetails(accountId: string | null): JsonObject | null {
     if (accountId === null) return null;
+    if (accountId === APP_ACCOUNT_ID) return this.appUser();
     const u = this.state.catalog.users.get(accountId);
     if (!u) {
       return { accountId, accountType: 'unknown', active: false, displayName: 'Former user', self: this.url(`/user?accountId=${encodeURIComponent(accountId)}`), avatarUrls: this.avatarUrls('user', accountId) };
@@ -61,6 +62,18 @@ export class Renderer {
       active: u.active,
       timeZone: u.timeZone,
       accountType: u.accountType,
+    };
+  }
+
+  /** The app's bot account as Jira shows it (`accountType: app`). */
+  appUser(): JsonObject {
+    return {
+      self: this.url(`/user?accountId=${encodeURIComponent(APP_ACCOUNT_ID)}`),
+      accountId: APP_ACCOUNT_ID,
+      accountType: 'app',
+      avatarUrls: this.avatarUrls('user', APP_ACCOUNT_ID),
+      displayName: APP_DISPLAY_NAME,
+      active: true,
     };
   }
 

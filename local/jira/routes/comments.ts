@@ -58,7 +58,7 @@ export function parseCommentInput(ctx: RequestContext, body: Record<string, unkn
 export function addCommentInTx(ctx: RequestContext, tx: Tx, issue: IssueRec, input: CommentInput): CommentRec {
   const core = ctx.core;
   const now = core.now();
-  const author = ctx.accountId ?? ctx.projectOf(issue).leadAccountId;
+  const author = ctx.authorId;
   const comment: CommentRec = {
     id: core.state.nextId('comment'),
     issueId: issue.id,
@@ -145,7 +145,7 @@ function updateComment(ctx: RequestContext): RouteResult {
     ...comment,
     body: input.body,
     visibility: body.visibility === undefined ? comment.visibility : input.visibility,
-    updateAuthorId: ctx.accountId ?? comment.updateAuthorId,
+    updateAuthorId: ctx.authorId,
     updated: now,
   };
   next.jsdPublic = input.internal ? false : body.properties === undefined && body.visibility === undefined ? comment.jsdPublic : next.visibility === null;

@@ -27,7 +27,7 @@ export function commitEdit(ctx: RequestContext, editor: IssueEditor, inTx?: (nex
     let changelog: ChangelogRec | null = null;
     if (editor.items.length > 0) {
       next.updated = now;
-      changelog = { id: core.state.nextId('changelog'), issueId: next.id, created: now, authorId: ctx.accountId, items: editor.items };
+      changelog = { id: core.state.nextId('changelog'), issueId: next.id, created: now, authorId: ctx.authorId, items: editor.items };
       core.store.insertChangelog(changelog);
     }
     inTx?.(next, tx);
@@ -78,7 +78,7 @@ function createIssue(ctx: RequestContext): RouteResult {
   const defaultPriority = priorities.find((p) => p.name === 'Medium') ?? priorities[Math.floor(priorities.length / 2)];
   if (!defaultPriority) throw badRequest('The site has no priorities.');
   const now = ctx.core.now();
-  const reporter = ctx.accountId ?? project.leadAccountId;
+  const reporter = ctx.authorId;
 
   const draft: IssueRec = {
     id: 0,

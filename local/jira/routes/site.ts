@@ -14,6 +14,7 @@ import {
 } from '../permissions';
 import type { JsonObject } from '../render';
 import type { Route } from '../router';
+import { APP_ACCOUNT_ID } from '../model';
 import type { SeedUser } from '../seed';
 import { knownGroups } from './comments';
 
@@ -37,13 +38,14 @@ function serverInfo(ctx: RequestContext): RouteResult {
 const expandOf = (ctx: RequestContext): Set<string> => new Set(ctx.queryList('expand'));
 
 function myself(ctx: RequestContext): RouteResult {
-  if (ctx.viewer.kind !== 'user') throw notFound('The app user has no profile here; use asUser() to read the current user.');
+  if (ctx.viewer.kind !== 'user') return ok({ ...ctx.render.appUser(), timeZone: ctx.core.siteTimeZone, locale: 'en_US' });
   return ok(ctx.render.user(ctx.viewer.user, expandOf(ctx)));
 }
 
 function getUser(ctx: RequestContext): RouteResult {
   const accountId = ctx.query('accountId');
   if (accountId === undefined) throw badRequest('The accountId query parameter needs to be provided.');
+  if (accountId === APP_ACCOUNT_ID) return ok(ctx.render.appUser());
   const u = ctx.catalog.users.get(accountId);
   if (!u) throw notFound(`Specified user does not exist or you do not have required permissions`);
   return ok(ctx.render.user(u, expandOf(ctx)));

@@ -95,7 +95,7 @@ function addWorklog(ctx: RequestContext): RouteResult {
   const input = parseWorklogBody(ctx, true);
   const core = ctx.core;
   const now = core.now();
-  const author = ctx.accountId ?? ctx.projectOf(issue).leadAccountId;
+  const author = ctx.authorId;
   const actor = ctx.actor;
   const worklog = core.write((tx) => {
     const w: WorklogRec = {
@@ -154,7 +154,7 @@ function updateWorklog(ctx: RequestContext): RouteResult {
     started: input.started ?? current.started,
     comment: input.comment === undefined ? current.comment : input.comment,
     visibility: input.visibility === undefined ? current.visibility : input.visibility,
-    updateAuthorId: ctx.accountId ?? current.updateAuthorId,
+    updateAuthorId: ctx.authorId,
     updated: now,
   };
   const actor = ctx.actor;
