@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openLocalDb, type LocalDb } from '../db';
 import type { JiraBackend, ProductEvent, ProductEventListener } from '../jira/backend';
 import { routeFetch } from './fetch-router';
-import { installForgeGlobals, runInInvocation, type Invocation, type InvocationHost } from './invocation';
+import { installForgeGlobals, runInInvocation, type FetchTarget, type Invocation, type InvocationHost } from './invocation';
 import { createKvsService, type KvsService } from './kvs';
 import { loadManifest, SCHEDULE_INTERVAL_MS, type AppManifest, type FunctionDef } from './manifest';
 import { QueueBroker, type AsyncEvent } from './queues';
@@ -28,6 +28,10 @@ export interface LocalForgeOptions {
   /** Shortens every time limit (tests); 1 = Forge's limits. */
   timeScale?: number;
   log?: (line: string) => void;
+  /** The KVS clock (epoch ms), for tests of TTL and timestamps. */
+  now?: () => number;
+  /** Sees every `__forge_fetch__` call the app makes (tests, debugging). */
+  trace?: (target: FetchTarget, path: string) => void;
 }
 
 export interface ResolverCall {
@@ -70,7 +74,7 @@ export class LocalForge {
     this.manifest = loadManifest(appRoot);
     this.ownsDb = typeof options.db !== 'object';
     this.db = typeof options.db === 'object' ? options.db : openLocalDb(options.db);
-    this.kvs = createKvsService(this.db, this.manifest.entities);
+    this.kvs = createKvsService(this.db, this.manifest.entities, { now: options.now });
     this.log = options.log ?? ((line) => console.warn(line));
     this.timeScale = options.timeScale ?? 1;
     this.queues = new QueueBroker((event) => this.deliverToConsumer(event), options.delayScale ?? 1);
@@ -81,7 +85,10 @@ export class LocalForge {
       installationId: 'local-installation',
       cloudId: CLOUD_ID,
       scopes: [...this.manifest.scopes],
-      fetch: (target, path, init, inv) => routeFetch(deps, target, path, init, inv),
+      fetch: (target, path, init, inv) => {
+        options.trace?.(target, path);
+        return routeFetch(deps, target, path, init, inv);
+      },
     };
     installForgeGlobals();
     if (options.jira?.onEvent) {

@@ -1,5 +1,5 @@
 // The real @forge/kvs client, unmodified, against the local KVS service.
-import { loadKvsSdk } from './harness';
+import { inForge } from './harness';
 
 type Sla = { issueKey?: string; projectKey?: string; breachAt?: number; score?: number; breached?: boolean; tags?: unknown };
 const ENTITY = 'ticket-sla';
@@ -15,23 +15,20 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; mes
 }
 
 describe('@forge/kvs against the local service', () => {
-  it('sends every call as {type: kvs} to /api/v1/*', async () => {
-    const { sdk, calls } = loadKvsSdk();
+  it('sends every call as {type: kvs} to /api/v1/*', inForge(async ({ sdk, calls }) => {
     await sdk.kvs.set('a', 1);
     expect(calls).toEqual([{ target: { type: 'kvs', provider: 'app', remote: 'kvs' }, path: '/api/v1/set' }]);
-  });
+  }));
 
-  it('sets, gets and deletes; a missing key reads as undefined and deletes quietly', async () => {
-    const { sdk } = loadKvsSdk();
+  it('sets, gets and deletes; a missing key reads as undefined and deletes quietly', inForge(async ({ sdk }) => {
     await sdk.kvs.set('sweep:state', { lastRunAt: 5, runs: 1 });
     expect(await sdk.kvs.get('sweep:state')).toEqual({ lastRunAt: 5, runs: 1 });
     await sdk.kvs.delete('sweep:state');
     expect(await sdk.kvs.get('sweep:state')).toBeUndefined();
     await expect(sdk.kvs.delete('sweep:state')).resolves.toBeUndefined();
-  });
+  }));
 
-  it('returns metadata when asked', async () => {
-    const { sdk, clock } = loadKvsSdk();
+  it('returns metadata when asked', inForge(async ({ sdk, clock }) => {
     await sdk.kvs.set('a', 'x', { ttl: { value: 10, unit: 'MINUTES' } });
     const { CREATED_AT, UPDATED_AT, EXPIRE_TIME } = sdk.MetadataField;
     expect(await sdk.kvs.get('a', { metadataFields: [CREATED_AT, UPDATED_AT, EXPIRE_TIME] })).toEqual({
@@ -41,10 +38,9 @@ describe('@forge/kvs against the local service', () => {
       updatedAt: clock.now / 1000,
       expireTime: '2026-01-15T09:10:00Z',
     });
-  });
+  }));
 
-  it('honours returnValue and keyPolicy', async () => {
-    const { sdk } = loadKvsSdk();
+  it('honours returnValue and keyPolicy', inForge(async ({ sdk }) => {
     const previous = { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' } as const;
     expect(await sdk.kvs.set('a', 1, previous)).toBeUndefined();
     expect(await sdk.kvs.set('a', 2, previous)).toEqual({ key: 'a', value: 1 });
@@ -55,17 +51,15 @@ describe('@forge/kvs against the local service', () => {
       status: 409,
     });
     expect(await sdk.kvs.get('a')).toBe(3);
-  });
+  }));
 
-  it('expires values by TTL', async () => {
-    const { sdk, clock } = loadKvsSdk();
+  it('expires values by TTL', inForge(async ({ sdk, clock }) => {
     await sdk.kvs.set('lease', 'me', { ttl: { value: 30, unit: 'SECONDS' } });
     clock.now += 30_000;
     expect(await sdk.kvs.get('lease')).toBeUndefined();
-  });
+  }));
 
-  it('pages through a key-prefix query with cursors; getOne takes the first', async () => {
-    const { sdk } = loadKvsSdk();
+  it('pages through a key-prefix query with cursors; getOne takes the first', inForge(async ({ sdk }) => {
     for (const key of ['job:3', 'job:1', 'other', 'job:2']) await sdk.kvs.set(key, key);
     const first = await sdk.kvs.query().where('key', sdk.WhereConditions.beginsWith('job:')).limit(2).getMany();
     expect(first.results.map((r) => r.key)).toEqual(['job:1', 'job:2']);
@@ -77,19 +71,17 @@ describe('@forge/kvs against the local service', () => {
       .getMany();
     expect(rest).toEqual({ results: [{ key: 'job:3', value: 'job:3' }], nextCursor: undefined });
     expect(await sdk.kvs.query().getOne()).toEqual({ key: 'job:1', value: 'job:1' });
-  });
+  }));
 
-  it('keeps secrets apart', async () => {
-    const { sdk } = loadKvsSdk();
+  it('keeps secrets apart', inForge(async ({ sdk }) => {
     await sdk.kvs.setSecret('token', 'hidden');
     expect(await sdk.kvs.get('token')).toBeUndefined();
     expect(await sdk.kvs.getSecret('token')).toBe('hidden');
     await sdk.kvs.deleteSecret('token');
     expect(await sdk.kvs.getSecret('token')).toBeUndefined();
-  });
+  }));
 
-  it('stores custom entities and queries an index with partition, range, filters, sort, limit and cursor', async () => {
-    const { sdk } = loadKvsSdk();
+  it('stores custom entities and queries an index with partition, range, filters, sort, limit and cursor', inForge(async ({ sdk }) => {
     const tickets = sdk.kvs.entity<Sla>(ENTITY);
     for (const [key, breachAt, breached] of [['SUP-1', 300, false], ['SUP-2', 100, true], ['SUP-3', 200, true], ['OPS-1', 150, true]] as const) {
       await tickets.set(key, { issueKey: key, projectKey: key.split('-')[0], breachAt, breached });
@@ -114,23 +106,20 @@ describe('@forge/kvs against the local service', () => {
     expect(byKey?.key).toBe('OPS-1');
     await tickets.delete('OPS-1');
     expect(await tickets.get('OPS-1')).toBeUndefined();
-  });
+  }));
 
-  it('rejects an entity value that breaks its declaration, naming the attribute', async () => {
-    const { sdk } = loadKvsSdk();
+  it('rejects an entity value that breaks its declaration, naming the attribute', inForge(async ({ sdk }) => {
     const error = await rejection(sdk.kvs.entity<Sla>(ENTITY).set('SUP-1', { issueKey: 'SUP-1', breachAt: Date.UTC(2026, 0, 1) }));
     expect(error).toMatchObject({ code: 'INVALID_ENTITY_VALUE', status: 400 });
     expect(error.message).toContain('value.breachAt');
-  });
+  }));
 
-  it('rejects a query page over 100', async () => {
-    const { sdk } = loadKvsSdk();
+  it('rejects a query page over 100', inForge(async ({ sdk }) => {
     const error = await rejection(sdk.kvs.entity(ENTITY).query().index('by-key').limit(101).getMany());
     expect(error).toMatchObject({ code: 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE', status: 400 });
-  });
+  }));
 
-  it('commits a transaction with conditions, and rejects one whose check fails without writing', async () => {
-    const { sdk } = loadKvsSdk();
+  it('commits a transaction with conditions, and rejects one whose check fails without writing', inForge(async ({ sdk }) => {
     const tickets = sdk.kvs.entity<Sla>(ENTITY);
     await tickets.set('SUP-1', { issueKey: 'SUP-1', breachAt: 100 });
     await sdk.kvs
@@ -154,10 +143,9 @@ describe('@forge/kvs against the local service', () => {
     expect(error).toMatchObject({ code: 'CONDITION_CHECK_FAILED', status: 409 });
     expect(await sdk.kvs.get('counter')).toBe(1);
     expect(await tickets.get('SUP-1')).toEqual({ issueKey: 'SUP-1', breachAt: 90 });
-  });
+  }));
 
-  it('runs batch set, get and delete with per-item results', async () => {
-    const { sdk } = loadKvsSdk();
+  it('runs batch set, get and delete with per-item results', inForge(async ({ sdk }) => {
     const set = await sdk.kvs.batchSet<unknown>([
       { key: 'a', value: 1 },
       { key: 'SUP-1', value: { issueKey: 'SUP-1' }, entityName: ENTITY },
@@ -173,5 +161,5 @@ describe('@forge/kvs against the local service', () => {
     expect(got.failedKeys.map((f) => f.error.code)).toEqual(['KEY_NOT_FOUND']);
     const deleted = await sdk.kvs.batchDelete([{ key: 'a' }, { key: 'SUP-1', entityName: ENTITY }]);
     expect(deleted).toEqual({ successfulKeys: [{ key: 'a' }, { key: 'SUP-1', entityName: ENTITY }], failedKeys: [] });
-  });
+  }));
 });
