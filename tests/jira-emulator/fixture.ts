@@ -120,8 +120,8 @@ export interface Harness {
   db: LocalDb;
   jira: JiraEmulator;
   clock: { now: number };
-  /** Calls `handle` and parses the JSON body (undefined for an empty body). */
-  call(method: string, path: string, as: Who, body?: unknown): Promise<{ status: number; headers: Record<string, string>; json: any }>;
+  /** Calls `handle` and parses the JSON body (undefined for an empty body), read as `T` (see wire.ts). */
+  call<T = unknown>(method: string, path: string, as: Who, body?: unknown): Promise<{ status: number; headers: Record<string, string>; json: T }>;
 }
 
 export type Who = keyof typeof USERS | 'app' | 'anonymous';
@@ -141,7 +141,7 @@ export function makeHarness(options: { db?: LocalDb; seed?: JiraSeed | null; now
     db,
     jira,
     clock,
-    async call(method, path, as, body) {
+    async call<T>(method: string, path: string, as: Who, body?: unknown) {
       const res: JiraResponse = await jira.handle({
         method,
         path,
@@ -150,7 +150,7 @@ export function makeHarness(options: { db?: LocalDb; seed?: JiraSeed | null; now
         principal: principalOf(as),
         fromApp: as === 'app',
       });
-      return { status: res.status, headers: res.headers, json: res.body === '' ? undefined : JSON.parse(res.body) };
+      return { status: res.status, headers: res.headers, json: (res.body === '' ? undefined : JSON.parse(res.body)) as T };
     },
   };
 }

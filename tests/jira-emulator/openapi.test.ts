@@ -2,6 +2,7 @@
 import type { ProductEvent } from '../../local/jira/backend';
 import { adf, makeHarness, T0, USERS, type Harness, type Who } from './fixture';
 import { OpenApiValidator, validateIssueFields } from './openapi-validator';
+import type { ChangelogJson, CommentJson, ErrorJson, IssueJson, NamedJson, PageJson, PermissionsJson, SearchJson, StatusJson, UserJson, WorklogJson, FeedJson } from './wire';
 
 const v = new OpenApiValidator();
 let h: Harness;
@@ -13,8 +14,8 @@ beforeAll(() => {
 });
 
 /** Calls the emulator, expects `status`, and validates the body against the operation's response schema. */
-async function check(method: string, template: string, path: string, who: Who, status: number, body?: unknown): Promise<any> {
-  const res = await h.call(method, path, who, body);
+async function check<T = unknown>(method: string, template: string, path: string, who: Who, status: number, body?: unknown): Promise<T> {
+  const res = await h.call<T>(method, path, who, body);
   expect({ path, status: res.status, body: res.status === status ? undefined : res.json }).toEqual({ path, status, body: undefined });
   if (v.responseSchema(method, template, status)) {
     expect(v.validateResponse(method, template, status, res.json)).toEqual([]);
@@ -24,7 +25,7 @@ async function check(method: string, template: string, path: string, who: Who, s
   return res.json;
 }
 
-function checkIssueBean(issue: any, where: string): void {
+function checkIssueBean(issue: IssueJson, where: string): void {
   expect(v.validateComponent('IssueBean', issue)).toEqual([]);
   if (issue.fields) expect(validateIssueFields(v, issue.fields, where)).toEqual([]);
 }
@@ -34,37 +35,37 @@ const q = encodeURIComponent;
 describe('site reads', () => {
   it('serverInfo, myself, users and groups', async () => {
     await check('GET', '/rest/api/3/serverInfo', '/rest/api/3/serverInfo', 'anonymous', 200);
-    const me = await check('GET', '/rest/api/3/myself', '/rest/api/3/myself?expand=groups,applicationRoles', 'agent', 200);
+    const me = await check<UserJson>('GET', '/rest/api/3/myself', '/rest/api/3/myself?expand=groups,applicationRoles', 'agent', 200);
     expect(me).toMatchObject({ accountId: USERS.agent, timeZone: 'Europe/Zurich', locale: 'en_GB', groups: { size: 1, items: [{ name: 'msp-staff' }] } });
     await check('GET', '/rest/api/3/myself', '/rest/api/3/myself', 'app', 200);
     await check('GET', '/rest/api/3/user', `/rest/api/3/user?accountId=${USERS.acme}`, 'agent', 200);
-    const found = await check('GET', '/rest/api/3/user/search', '/rest/api/3/user/search?query=alice', 'agent', 200);
-    expect(found.map((u: any) => u.accountId)).toEqual([USERS.acme]);
+    const found = await check<UserJson[]>('GET', '/rest/api/3/user/search', '/rest/api/3/user/search?query=alice', 'agent', 200);
+    expect(found.map((u) => u.accountId)).toEqual([USERS.acme]);
     await check('GET', '/rest/api/3/user/bulk', `/rest/api/3/user/bulk?accountId=${USERS.acme}&accountId=${USERS.agent}`, 'app', 200);
     await check('GET', '/rest/api/3/user/groups', `/rest/api/3/user/groups?accountId=${USERS.admin}`, 'app', 200);
     await check('GET', '/rest/api/3/groups/picker', '/rest/api/3/groups/picker?query=msp', 'admin', 200);
   });
 
   it('projects, priorities, statuses, issue types, resolutions, fields, permissions', async () => {
-    const page = await check('GET', '/rest/api/3/project/search', '/rest/api/3/project/search?expand=lead,description', 'agent', 200);
-    expect(page.values.map((p: any) => p.key)).toEqual(['ACME', 'GLX']);
+    const page = await check<PageJson<NamedJson & { key: string }>>('GET', '/rest/api/3/project/search', '/rest/api/3/project/search?expand=lead,description', 'agent', 200);
+    expect(page.values.map((p) => p.key)).toEqual(['ACME', 'GLX']);
     await check('GET', '/rest/api/3/project/{projectIdOrKey}', '/rest/api/3/project/ACME', 'acme', 200);
     await check('GET', '/rest/api/3/priority', '/rest/api/3/priority', 'agent', 200);
-    const statuses = await check('GET', '/rest/api/3/status', '/rest/api/3/status', 'agent', 200);
-    expect(statuses.find((s: any) => s.id === '10001').statusCategory).toMatchObject({ id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' });
+    const statuses = await check<StatusJson[]>('GET', '/rest/api/3/status', '/rest/api/3/status', 'agent', 200);
+    expect(statuses.find((s) => s.id === '10001')?.statusCategory).toMatchObject({ id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' });
     await check('GET', '/rest/api/3/statuscategory', '/rest/api/3/statuscategory', 'agent', 200);
     await check('GET', '/rest/api/3/issuetype', '/rest/api/3/issuetype', 'agent', 200);
     await check('GET', '/rest/api/3/resolution', '/rest/api/3/resolution', 'agent', 200);
     await check('GET', '/rest/api/3/field', '/rest/api/3/field', 'agent', 200);
-    const perms = await check('GET', '/rest/api/3/mypermissions', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER&projectKey=ACME', 'acme', 200);
-    expect(perms.permissions.BROWSE_PROJECTS.havePermission).toBe(true);
-    expect(perms.permissions.EDIT_ISSUES.havePermission).toBe(false);
+    const perms = await check<PermissionsJson>('GET', '/rest/api/3/mypermissions', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER&projectKey=ACME', 'acme', 200);
+    expect(perms.permissions.BROWSE_PROJECTS?.havePermission).toBe(true);
+    expect(perms.permissions.EDIT_ISSUES?.havePermission).toBe(false);
   });
 });
 
 describe('issues', () => {
   it('get with all fields, changelog, names, schema, transitions and properties', async () => {
-    const issue = await check(
+    const issue = await check<IssueJson>(
       'GET',
       '/rest/api/3/issue/{issueIdOrKey}',
       '/rest/api/3/issue/ACME-1?expand=changelog,names,schema,transitions&properties=serviceSla',
@@ -72,15 +73,15 @@ describe('issues', () => {
       200,
     );
     checkIssueBean(issue, 'ACME-1');
-    expect(issue.changelog.histories.length).toBeGreaterThan(0);
-    expect(issue.properties.serviceSla).toEqual({ breached: 'false', customer: 'ACME' });
-    const sparse = await check('GET', '/rest/api/3/issue/{issueIdOrKey}', '/rest/api/3/issue/GLX-1?fields=summary,status,priority,assignee,updated', 'app', 200);
+    expect(issue.changelog?.histories.length).toBeGreaterThan(0);
+    expect(issue.properties?.serviceSla).toEqual({ breached: 'false', customer: 'ACME' });
+    const sparse = await check<IssueJson>('GET', '/rest/api/3/issue/{issueIdOrKey}', '/rest/api/3/issue/GLX-1?fields=summary,status,priority,assignee,updated', 'app', 200);
     expect(Object.keys(sparse.fields).sort()).toEqual(['assignee', 'priority', 'status', 'summary', 'updated']);
     checkIssueBean(sparse, 'GLX-1');
   });
 
   it('create, edit, assign, transitions', async () => {
-    const created = await check('POST', '/rest/api/3/issue', '/rest/api/3/issue', 'agent', 201, {
+    const created = await check<{ key: string }>('POST', '/rest/api/3/issue', '/rest/api/3/issue', 'agent', 201, {
       fields: { project: { key: 'ACME' }, issuetype: { id: '10002' }, summary: 'Printer offline', description: adf('Third floor'), labels: ['printer'], components: [{ name: 'Network' }], priority: { name: 'High' } },
     });
     await check('PUT', '/rest/api/3/issue/{issueIdOrKey}', `/rest/api/3/issue/${created.key}`, 'agent', 204, {
@@ -88,30 +89,30 @@ describe('issues', () => {
       update: { labels: [{ add: 'hardware' }] },
     });
     await check('PUT', '/rest/api/3/issue/{issueIdOrKey}/assignee', `/rest/api/3/issue/${created.key}/assignee`, 'agent', 204, { accountId: USERS.engineer });
-    const transitions = await check('GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', `/rest/api/3/issue/${created.key}/transitions`, 'agent', 200);
-    expect(transitions.transitions.map((t: any) => t.id)).toEqual(['11', '21', '31', '41']);
+    const transitions = await check<{ transitions: NamedJson[] }>('GET', '/rest/api/3/issue/{issueIdOrKey}/transitions', `/rest/api/3/issue/${created.key}/transitions`, 'agent', 200);
+    expect(transitions.transitions.map((t) => t.id)).toEqual(['11', '21', '31', '41']);
     await check('POST', '/rest/api/3/issue/{issueIdOrKey}/transitions', `/rest/api/3/issue/${created.key}/transitions`, 'agent', 204, { transition: { id: '31' } });
-    const after = await check('GET', '/rest/api/3/issue/{issueIdOrKey}', `/rest/api/3/issue/${created.key}`, 'agent', 200);
+    const after = await check<IssueJson>('GET', '/rest/api/3/issue/{issueIdOrKey}', `/rest/api/3/issue/${created.key}`, 'agent', 200);
     checkIssueBean(after, created.key);
-    expect(after.fields.resolution.name).toBe('Done');
+    expect(after.fields.resolution?.name).toBe('Done');
   });
 
   it('changelogs per issue and in bulk', async () => {
-    const page = await check('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', '/rest/api/3/issue/ACME-1/changelog', 'agent', 200);
+    const page = await check<PageJson<ChangelogJson>>('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', '/rest/api/3/issue/ACME-1/changelog', 'agent', 200);
     expect(page.values.length).toBe(2);
-    const bulk = await check('POST', '/rest/api/3/changelog/bulkfetch', '/rest/api/3/changelog/bulkfetch', 'app', 200, {
+    const bulk = await check<{ issueChangeLogs: { changeHistories: ChangelogJson[] }[] }>('POST', '/rest/api/3/changelog/bulkfetch', '/rest/api/3/changelog/bulkfetch', 'app', 200, {
       issueIdsOrKeys: ['ACME-1', 'GLX-1'],
       fieldIds: ['status'],
     });
-    expect(bulk.issueChangeLogs[0].changeHistories[0].items.every((i: any) => i.fieldId === 'status')).toBe(true);
+    expect(bulk.issueChangeLogs[0]?.changeHistories[0]?.items.every((i) => i.fieldId === 'status')).toBe(true);
   });
 });
 
 describe('comments, worklogs, properties', () => {
   it('comments: list, add public and internal, get, edit, delete', async () => {
     await check('GET', '/rest/api/3/issue/{issueIdOrKey}/comment', '/rest/api/3/issue/ACME-1/comment', 'agent', 200);
-    const c = await check('POST', '/rest/api/3/issue/{issueIdOrKey}/comment', '/rest/api/3/issue/ACME-2/comment', 'agent', 201, { body: adf('On it') });
-    const internal = await check('POST', '/rest/api/3/issue/{issueIdOrKey}/comment', '/rest/api/3/issue/ACME-2/comment', 'agent', 201, {
+    const c = await check<CommentJson>('POST', '/rest/api/3/issue/{issueIdOrKey}/comment', '/rest/api/3/issue/ACME-2/comment', 'agent', 201, { body: adf('On it') });
+    const internal = await check<CommentJson>('POST', '/rest/api/3/issue/{issueIdOrKey}/comment', '/rest/api/3/issue/ACME-2/comment', 'agent', 201, {
       body: adf('Internal note'),
       visibility: { type: 'role', value: 'Service Desk Team' },
     });
@@ -123,7 +124,7 @@ describe('comments, worklogs, properties', () => {
 
   it('worklogs: per issue, add, get, edit, delete, feeds and list', async () => {
     await check('GET', '/rest/api/3/issue/{issueIdOrKey}/worklog', `/rest/api/3/issue/ACME-1/worklog?startedAfter=${T0}&expand=properties`, 'agent', 200);
-    const w = await check('POST', '/rest/api/3/issue/{issueIdOrKey}/worklog', '/rest/api/3/issue/ACME-2/worklog?adjustEstimate=auto', 'engineer', 201, {
+    const w = await check<WorklogJson>('POST', '/rest/api/3/issue/{issueIdOrKey}/worklog', '/rest/api/3/issue/ACME-2/worklog?adjustEstimate=auto', 'engineer', 201, {
       timeSpentSeconds: 1800,
       started: '2026-03-03T09:00:00.000+0100',
       comment: adf('Imaging'),
@@ -132,11 +133,11 @@ describe('comments, worklogs, properties', () => {
     await check('PUT', '/rest/api/3/issue/{issueIdOrKey}/worklog/{id}', `/rest/api/3/issue/ACME-2/worklog/${w.id}`, 'engineer', 200, { timeSpent: '1h' });
     await check('DELETE', '/rest/api/3/issue/{issueIdOrKey}/worklog/{id}', `/rest/api/3/issue/ACME-2/worklog/${w.id}`, 'engineer', 204);
     h.clock.now += 2 * 60_000;
-    const updated = await check('GET', '/rest/api/3/worklog/updated', '/rest/api/3/worklog/updated?since=0', 'app', 200);
+    const updated = await check<FeedJson>('GET', '/rest/api/3/worklog/updated', '/rest/api/3/worklog/updated?since=0', 'app', 200);
     expect(updated.values.length).toBe(3);
-    const deleted = await check('GET', '/rest/api/3/worklog/deleted', '/rest/api/3/worklog/deleted?since=0', 'app', 200);
-    expect(deleted.values.map((d: any) => String(d.worklogId))).toEqual([w.id]);
-    const list = await check('POST', '/rest/api/3/worklog/list', '/rest/api/3/worklog/list', 'app', 200, { ids: updated.values.map((x: any) => x.worklogId) });
+    const deleted = await check<FeedJson>('GET', '/rest/api/3/worklog/deleted', '/rest/api/3/worklog/deleted?since=0', 'app', 200);
+    expect(deleted.values.map((d) => String(d.worklogId))).toEqual([w.id]);
+    const list = await check<WorklogJson[]>('POST', '/rest/api/3/worklog/list', '/rest/api/3/worklog/list', 'app', 200, { ids: updated.values.map((x) => x.worklogId) });
     expect(list.length).toBe(3);
   });
 
@@ -151,19 +152,19 @@ describe('comments, worklogs, properties', () => {
 
 describe('search', () => {
   it('search/jql GET and POST with fields, properties and expansions; approximate-count', async () => {
-    const ids = await check('GET', '/rest/api/3/search/jql', `/rest/api/3/search/jql?jql=${q('project = ACME')}`, 'agent', 200);
+    const ids = await check<SearchJson>('GET', '/rest/api/3/search/jql', `/rest/api/3/search/jql?jql=${q('project = ACME')}`, 'agent', 200);
     expect(ids.issues[0]).toEqual({ id: expect.any(String) });
-    const rich = await check('GET', '/rest/api/3/search/jql', `/rest/api/3/search/jql?jql=${q('project in (ACME, GLX) ORDER BY key ASC')}&fields=*navigable,comment,worklog&properties=serviceSla&expand=names,schema,changelog&maxResults=2`, 'app', 200);
+    const rich = await check<SearchJson>('GET', '/rest/api/3/search/jql', `/rest/api/3/search/jql?jql=${q('project in (ACME, GLX) ORDER BY key ASC')}&fields=*navigable,comment,worklog&properties=serviceSla&expand=names,schema,changelog&maxResults=2`, 'app', 200);
     expect(rich.nextPageToken).toEqual(expect.any(String));
     for (const issue of rich.issues) checkIssueBean(issue, issue.key);
-    const post = await check('POST', '/rest/api/3/search/jql', '/rest/api/3/search/jql', 'agent', 200, {
+    const post = await check<SearchJson>('POST', '/rest/api/3/search/jql', '/rest/api/3/search/jql', 'agent', 200, {
       jql: 'project = ACME',
       fields: ['summary', 'status', 'assignee', 'priority', 'updated', 'created', 'resolutiondate', 'labels', 'components', 'issuetype', 'reporter'],
       properties: ['serviceSla'],
       maxResults: 10,
     });
     for (const issue of post.issues) checkIssueBean(issue, issue.key);
-    const count = await check('POST', '/rest/api/3/search/approximate-count', '/rest/api/3/search/approximate-count', 'agent', 200, { jql: 'project = ACME' });
+    const count = await check<{ count: number }>('POST', '/rest/api/3/search/approximate-count', '/rest/api/3/search/approximate-count', 'agent', 200, { jql: 'project = ACME' });
     expect(count.count).toBe(post.issues.length);
   });
 });
@@ -179,7 +180,7 @@ describe('errors have Jira’s ErrorCollection shape', () => {
     ['GET', '/rest/api/3/nowhere', 'agent', 404],
     ['DELETE', '/rest/api/3/myself', 'agent', 405],
   ] as const)('%s %s as %s -> %d', async (method, path, who, status) => {
-    const res = await h.call(method, path, who, method === 'POST' ? { fields: {} } : undefined);
+    const res = await h.call<ErrorJson>(method, path, who, method === 'POST' ? { fields: {} } : undefined);
     expect(res.status).toBe(status);
     expect(v.validateComponent('ErrorCollection', res.json)).toEqual([]);
     expect(res.json.errorMessages.length + Object.keys(res.json.errors).length).toBeGreaterThan(0);
@@ -205,7 +206,7 @@ describe('product event payloads', () => {
 
 describe('the validator is strict enough to catch wrong shapes', () => {
   it('rejects wrong types, unknown properties where the document closes an object, and bad field values', async () => {
-    const me = (await h.call('GET', '/rest/api/3/myself', 'agent')).json;
+    const me = (await h.call<UserJson>('GET', '/rest/api/3/myself', 'agent')).json;
     expect(v.validateResponse('GET', '/rest/api/3/myself', 200, me)).toEqual([]);
     expect(v.validateResponse('GET', '/rest/api/3/myself', 200, { ...me, team: 'x' })).not.toEqual([]);
     expect(v.validateComponent('Worklog', { id: 10000, timeSpentSeconds: 60 })).not.toEqual([]);
