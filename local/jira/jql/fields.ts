@@ -63,10 +63,12 @@ function doesNotExist(name: string): FieldResolution {
 export function resolveField(field: Field, ctx: JqlContext): FieldResolution {
   const written = literalValue(field.text);
   const lower = written.toLowerCase();
-  const properties = field.properties ?? [];
-  if (properties.length > 0 || lower === 'issue.property') return resolveIssueProperty(field, ctx);
+  if (lower === 'issue.property') return resolveIssueProperty(field, ctx);
   if (ENTITY_PROPERTY_FIELDS.has(lower)) {
-    return { ok: false, message: `Field '${written}' is not supported by this Jira emulator: only issue properties (issue.property[...]) can be searched.` };
+    return {
+      ok: false,
+      message: `Field '${propertyDisplay(written, field)}' is not supported by this Jira emulator: only issue properties (issue.property[...]) can be searched.`,
+    };
   }
   const spec = SYSTEM_FIELDS[lower];
   if (spec !== undefined) return { ok: true, field: { ...spec, name: written } as ResolvedField };
@@ -95,6 +97,21 @@ function findAlias(lower: string, ctx: JqlContext): Omit<Extract<ResolvedField, 
   return undefined;
 }
 
+/** The dotted path after `[key]`, without the leading dot (the parser splits `."a".b` into pieces). */
+function propertyPath(field: Field): string {
+  const path = (field.properties?.[0]?.path ?? []).map((p) => literalValue(p.text)).join('');
+  return path.replace(/^\./, '');
+}
+
+/** `entity.property[key].path` as written, for messages. */
+function propertyDisplay(entity: string, field: Field): string {
+  const property = field.properties?.[0];
+  if (!property) return entity;
+  const key = property.key ? literalValue(property.key.text) : '';
+  const path = propertyPath(field);
+  return `${entity}[${key}]${path === '' ? '' : `.${path}`}`;
+}
+
 function splitPath(path: string): string[] {
   return path.split('.').filter((s) => s !== '');
 }
@@ -104,10 +121,9 @@ function resolveIssueProperty(field: Field, ctx: JqlContext): FieldResolution {
   const properties = field.properties ?? [];
   const property = properties[0];
   const keyText = property?.key ? literalValue(property.key.text) : '';
-  const path = (property?.path ?? []).map((p) => literalValue(p.text)).join('');
-  const display = `issue.property[${keyText}]${path.startsWith('.') || path === '' ? path : `.${path}`}`;
+  const display = propertyDisplay('issue.property', field);
   if (properties.length !== 1 || keyText === '') return doesNotExist(display);
-  const wanted = path.replace(/^\./, '');
+  const wanted = propertyPath(field);
   for (const indexed of ctx.indexedProperties) {
     if (indexed.propertyKey !== keyText) continue;
     for (const value of indexed.values) {

@@ -58,7 +58,7 @@ function sentence(p: SyntaxProblem, jql: string): string {
       ? "Expecting either a function argument or ')' before the end of the query."
       : `Expecting either a function argument or ')' but got '${got}'.`;
   }
-  if (has('STRING') || has('EMPTY')) {
+  if (has('STRING')) {
     return atEnd
       ? 'Expecting either a value, list or function before the end of the query.'
       : `Expecting either a value, list or function but got '${got}'. You must surround '${got}' in quotation marks to use it as a value.`;
