@@ -1,0 +1,77 @@
+// The app's pages: `/apps` lists global and admin pages, `/apps/<key>` shows a `jira:globalPage` full width,
+// `/settings/apps/<key>` a `jira:adminPage` (admins only here; the app still authorises every call on the server).
+import type { UiModule } from '../../forge/manifest';
+import { frameContext, frameElement, framesData, moduleLinks, type FrameSpec } from '../frames';
+import { html, type SafeHtml } from '../html';
+import type { PageRequest, PageResult } from './context';
+import { messageBody } from './layout';
+
+const GLOBAL = 'jira:globalPage';
+const ADMIN = 'jira:adminPage';
+
+const globalPageHref = (key: string): string => `/apps/${encodeURIComponent(key)}`;
+const adminPageHref = (key: string): string => `/settings/apps/${encodeURIComponent(key)}`;
+
+function moduleList(title: string, modules: UiModule[], href: (key: string) => string, empty: string, testId: string): SafeHtml {
+  return html`<section class="section" data-testid="${testId}">
+    <h2 class="section-title">${title}</h2>
+    ${modules.length === 0
+      ? html`<div class="empty-inline"><div class="empty-icon small" aria-hidden="true"></div><p class="muted">${empty}</p></div>`
+      : html`<ul class="app-list">${modules.map(
+          (m) => html`<li><a href="${href(m.key)}"><span class="app-icon" aria-hidden="true"></span><span><strong>${m.title}</strong><span class="muted">${m.key}</span></span></a></li>`,
+        )}</ul>`}
+  </section>`;
+}
+
+export function appsPage(req: PageRequest): PageResult {
+  const globals = req.manifest.uiModules.filter((m) => m.type === GLOBAL);
+  const admins = req.manifest.uiModules.filter((m) => m.type === ADMIN);
+  const body = html`<div class="page-header"><h1>Apps</h1><span class="muted">Pages of the installed app</span></div>
+    ${moduleList('Apps menu', globals, globalPageHref, 'The app adds no page to the Apps menu yet.', 'global-pages')}
+    ${moduleList('Jira settings', admins, adminPageHref, 'The app adds no settings page yet.', 'admin-pages')}`;
+  return { status: 200, title: 'Apps', active: 'apps', body };
+}
+
+export function settingsPage(req: PageRequest): PageResult {
+  const admins = req.manifest.uiModules.filter((m) => m.type === ADMIN);
+  const body = html`<div class="page-header"><h1>Settings</h1><span class="muted">Apps</span></div>
+    ${moduleList('App settings', admins, adminPageHref, 'The app adds no settings page yet.', 'admin-pages')}`;
+  return { status: 200, title: 'Settings', active: 'settings', body };
+}
+
+function modulePage(req: PageRequest, module: UiModule, active: 'apps' | 'settings'): PageResult {
+  const spec: FrameSpec = {
+    frameId: 'frame-1',
+    moduleKey: module.key,
+    title: module.title,
+    resource: module.resource,
+    context: frameContext(module, req.frameUser, req.site, {}),
+  };
+  const body = html`<div class="page-header app-page-header"><span class="app-icon" aria-hidden="true"></span><h1>${module.title}</h1></div>
+    <div class="app-page-frame">${frameElement(spec, 'forge-frame forge-frame-page')}</div>
+    ${framesData([spec], moduleLinks(req.manifest.uiModules))}`;
+  return { status: 200, title: module.title, active, body, scripts: ['host-bridge.js'], mainClass: 'main main-wide' };
+}
+
+function noSuchModule(key: string, kind: string, active: 'apps' | 'settings'): PageResult {
+  return { status: 404, title: 'Page not found', active, body: messageBody('Page not found', `The app has no ${kind} '${key}'.`, 'module-not-found', 'warning') };
+}
+
+export function globalPage(req: PageRequest, key: string): PageResult {
+  const module = req.manifest.uiModules.find((m) => m.type === GLOBAL && m.key === key);
+  return module ? modulePage(req, module, 'apps') : noSuchModule(key, 'global page', 'apps');
+}
+
+export function adminPage(req: PageRequest, key: string): PageResult {
+  const module = req.manifest.uiModules.find((m) => m.type === ADMIN && m.key === key);
+  if (!module) return noSuchModule(key, 'settings page', 'settings');
+  if (req.person.role !== 'admin') {
+    return {
+      status: 403,
+      title: 'No permission',
+      active: 'settings',
+      body: messageBody('You do not have permission to see this page', 'Only Jira administrators can open app settings. Switch to an admin (top right).', 'no-permission', 'warning'),
+    };
+  }
+  return modulePage(req, module, 'settings');
+}

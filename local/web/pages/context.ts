@@ -1,0 +1,28 @@
+// What every page renderer gets: the request URL, who is signed in, Jira as that person, and the app's manifest.
+import type { AppManifest } from '../../forge/manifest';
+import type { Viewer } from '../format';
+import type { FrameSite, FrameUser } from '../frames';
+import type { SafeHtml } from '../html';
+import type { JiraAsUser } from '../jira-client';
+import type { HostPerson } from '../session';
+
+export interface PageRequest {
+  url: URL;
+  person: HostPerson;
+  people: HostPerson[];
+  jira: JiraAsUser;
+  /** The signed-in person's Jira locale and time zone. */
+  viewer: Viewer;
+  frameUser: FrameUser;
+  site: FrameSite;
+  manifest: AppManifest;
+}
+
+export interface PageResult {
+  status: number;
+  title: string;
+  body: SafeHtml;
+  active: 'projects' | 'issues' | 'apps' | 'settings' | null;
+  scripts?: string[];
+  mainClass?: string;
+}
