@@ -15,7 +15,7 @@ export const HORIZON_MS = HORIZON_DAYS * DAY_MS;
 
 /** Business ms in [a, b); negative when b < a. */
 export function between(cc: CompiledCalendar, a: number, b: number): number {
-  if (b < a) return -between(cc, b, a);
+  if (b < a) return 0 - between(cc, b, a); // never -0
   if (!cc.recurring) {
     // Only dated holidays can hold work: skip the empty years around them.
     if (a < cc.firstWork) a = cc.firstWork;
@@ -108,7 +108,7 @@ export function nextWorking(cc: CompiledCalendar, t: number, limit = t + HORIZON
 // ---- the same with pauses: `pauses` is flat `[from0, to0, from1, to1, ...]`, sorted and merged ----
 
 export function betweenPaused(cc: CompiledCalendar, a: number, b: number, pauses: readonly number[]): number {
-  if (b < a) return -betweenPaused(cc, b, a, pauses);
+  if (b < a) return 0 - betweenPaused(cc, b, a, pauses);
   let sum = between(cc, a, b);
   for (let k = 0; k < pauses.length; k += 2) {
     const lo = Math.max(a, pauses[k] as number);

@@ -110,7 +110,6 @@ export function evaluateSla(policy: Policy, timeline: Timeline, now: number, opt
       const metric = metrics[m] as CompiledMetric;
       const clock = clocks[m] as Clock;
       const cc = calendars[m] as CompiledCalendar;
-      const wasOpen = clock.open;
       if (meetsAny(metric.stop, event, change)) {
         if (clock.open) close(clock, cc, at);
       } else if (!clock.open && meetsAny(metric.start, event, change)) {
@@ -122,7 +121,8 @@ export function evaluateSla(policy: Policy, timeline: Timeline, now: number, opt
         clock.paused = metric.hasPause && holds(metric, change);
         clock.history.push({ startedAt: at, stoppedAt: null, elapsedMs: 0 });
       }
-      if (wasOpen && clock.open && statusChanged && metric.hasPause) {
+      // A cycle opened by this event already took its pause state from the new status.
+      if (clock.open && statusChanged && metric.hasPause) {
         const hold = holds(metric, change);
         if (hold && !clock.paused) {
           clock.elapsedMs += between(cc, clock.since, at);
