@@ -1,16 +1,12 @@
 // Seeds the local host's database with the demo company and remembers who is who (for the user switcher).
 import type { LocalDb } from '../db';
 import type { JiraEmulator } from '../jira';
+import type { DemoArgs } from './cli-args';
 import { generateDemo } from './generate';
 import type { DemoCustomer, DemoPerson } from './types';
 
-export interface DemoOptions {
-  seed?: number;
-  /** End of the generated history (the demo's "now"); defaults to the start of the current hour. */
-  anchor?: string;
-  issues?: number;
-  worklogs?: number;
-}
+/** `anchor` (the end of the generated history, the demo's "now") defaults to the start of the current hour. */
+export type DemoOptions = DemoArgs;
 
 export interface DemoMeta {
   anchor: string;
