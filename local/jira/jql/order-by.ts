@@ -72,6 +72,24 @@ function nullsLast<T extends number | string>(a: T | null | undefined, b: T | nu
   return compare(a, b);
 }
 
+/**
+ * Sorting calls the comparator about 2 n log n times; keys that cost a lookup and a parse (issue properties) are
+ * computed once per issue id and kept for the life of the compiled query (a Map by id is several times faster
+ * than a WeakMap by object here). Compile again after an issue's properties change.
+ */
+function byCachedKey<T extends number | string>(key: (issue: JqlIssue) => T | undefined, compare: (x: T, y: T) => number): Comparator {
+  const cache = new Map<string, T | null>();
+  const get = (issue: JqlIssue): T | null => {
+    let value = cache.get(issue.id);
+    if (value === undefined) {
+      value = key(issue) ?? null;
+      cache.set(issue.id, value);
+    }
+    return value;
+  };
+  return (a, b) => nullsLast(get(a), get(b), compare);
+}
+
 const numeric = (x: number, y: number): number => x - y;
 const codeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
@@ -129,11 +147,11 @@ function fieldComparator(field: ResolvedField, catalog: Catalog, problems: Probl
       const { propertyKey, path } = field;
       const read = (i: JqlIssue): unknown => readPropertyPath(i, propertyKey, path);
       switch (field.type) {
-        case 'number': return (a, b) => nullsLast(firstValue(read(a), asNumber), firstValue(read(b), asNumber), numeric);
-        case 'date': return (a, b) => nullsLast(firstValue(read(a), asDate), firstValue(read(b), asDate), numeric);
-        case 'text': return (a, b) => nullsLast(firstValue(read(a), asText), firstValue(read(b), asText), collator.compare);
+        case 'number': return byCachedKey((i) => firstValue(read(i), asNumber), numeric);
+        case 'date': return byCachedKey((i) => firstValue(read(i), asDate), numeric);
+        case 'text': return byCachedKey((i) => firstValue(read(i), asText), collator.compare);
         case 'string':
-        case 'user': return (a, b) => nullsLast(firstValue(read(a), asString), firstValue(read(b), asString), codeUnits);
+        case 'user': return byCachedKey((i) => firstValue(read(i), asString), codeUnits);
       }
       return undefined;
     }
