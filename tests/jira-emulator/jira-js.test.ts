@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Version3Client } from 'jira.js';
+import type { SearchAndReconcileResults } from 'jira.js/version3/models';
 import { createJiraHttpHandler } from '../../local/jira/http';
 import { fixtureSeed, makeHarness, type Harness } from './fixture';
 import type { JiraSeed, SeedIssue } from '../../local/jira/seed';
@@ -114,7 +115,13 @@ describe('jira.js against the emulator', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = await client.issueSearch.searchForIssuesUsingJqlEnhancedSearch({ jql, maxResults: 10, fields: ['summary', 'status'], nextPageToken: token });
+      // jira.js's model lacks `isLast` (the OpenAPI document has it): read it through a widened type.
+      const page: SearchAndReconcileResults & { isLast?: boolean } = await client.issueSearch.searchForIssuesUsingJqlEnhancedSearch({
+        jql,
+        maxResults: 10,
+        fields: ['summary', 'status'],
+        nextPageToken: token,
+      });
       pages++;
       keys.push(...(page.issues ?? []).map((i) => i.key as string));
       token = page.nextPageToken ?? undefined;
@@ -128,7 +135,7 @@ describe('jira.js against the emulator', () => {
     const viaPost: string[] = [];
     token = undefined;
     do {
-      const page = await client.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql, maxResults: 20, fields: ['key'], nextPageToken: token });
+      const page: SearchAndReconcileResults = await client.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql, maxResults: 20, fields: ['key'], nextPageToken: token });
       viaPost.push(...(page.issues ?? []).map((i) => i.key as string));
       token = page.nextPageToken ?? undefined;
     } while (token);
