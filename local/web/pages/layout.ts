@@ -37,14 +37,15 @@ function userSwitcher(person: HostPerson, people: HostPerson[], returnTo: string
     const members = people.filter((p) => p.role === role);
     if (members.length === 0) return html``;
     return html`<optgroup label="${ROLE_LABELS[role]}">${members.map(
-      (p) => html`<option value="${p.accountId}"${p.accountId === person.accountId ? html` selected` : html``}>${p.name}${p.customerKey ? ` (${p.customerKey})` : ''}</option>`,
+      (p) => html`<option value="${p.accountId}">${p.accountId === person.accountId ? '✓ ' : ''}${p.name}${p.customerKey ? ` (${p.customerKey})` : ''}</option>`,
     )}</optgroup>`;
   });
   return html`<form class="user-switcher" method="post" action="/session/user" data-testid="user-switcher">
     ${avatar(person.name, person.accountId)}
     <span class="user-who"><span class="user-name" data-testid="current-user">${person.name}</span><span class="user-role" data-testid="current-role">${ROLE_LABELS[person.role]}</span></span>
     <label class="visually-hidden" for="switch-user">Switch user</label>
-    <select id="switch-user" name="accountId" title="Switch user (see the site as someone else)">${groups}</select>
+    <select id="switch-user" name="accountId" class="switch-select" title="See the site as someone else" data-testid="switch-user">
+      <option value="" disabled selected>Switch user…</option>${groups}</select>
     <input type="hidden" name="returnTo" value="${returnTo}">
     <noscript><button type="submit" class="button">Switch</button></noscript>
   </form>`;

@@ -6,7 +6,8 @@ import * as shapes from '../jira-shapes';
 import type { PageRequest, PageResult } from './context';
 import { priorityMark, statusLozenge } from './bits';
 
-export const DEFAULT_JQL = 'ORDER BY updated DESC';
+// Jira Cloud refuses unbounded JQL on search/jql, so the default is bounded (Jira's "open issues").
+export const DEFAULT_JQL = 'resolution = Unresolved ORDER BY updated DESC';
 const PAGE_SIZE = 25;
 const FIELDS = 'summary,status,priority,assignee,issuetype,updated';
 
