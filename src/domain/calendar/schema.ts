@@ -7,7 +7,7 @@ import { issuesFromZod } from './schema-issues';
 import { WEEKDAYS, type Calendar, type Holiday, type WorkingInterval } from './types';
 import { canonicalZoneName, zoneOffsets } from './zone';
 
-const intervalSchema = z.tuple([z.string(), z.string()]);
+const intervalSchema = z.tuple([z.string(), z.string()], { error: 'expected a pair ["HH:MM", "HH:MM"]' });
 const intervalsSchema = z.array(intervalSchema);
 
 const holidaySchema = z.strictObject({
@@ -54,7 +54,7 @@ export function parseCalendar(input: unknown, root = 'calendar'): Calendar {
 
 /** parseCalendar plus the numeric form the engine compiles. */
 export function validateCalendar(input: unknown, root = 'calendar'): { calendar: Calendar; normalized: NormalizedCalendar } {
-  const shape = calendarSchema.safeParse(input);
+  const shape = calendarSchema.safeParse(input, { reportInput: true });
   if (!shape.success) throw new ValidationError(issuesFromZod(root, shape.error));
   const calendar: Calendar = shape.data;
   return { calendar, normalized: checkCalendar(calendar, root) };

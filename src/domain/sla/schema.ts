@@ -56,7 +56,7 @@ export const policySchema = z.strictObject({
 
 /** Validates untrusted input as an SLA policy; throws ValidationError naming every bad field. */
 export function parsePolicy(input: unknown, root = 'policy'): Policy {
-  const shape = policySchema.safeParse(input);
+  const shape = policySchema.safeParse(input, { reportInput: true });
   if (!shape.success) throw new ValidationError(issuesFromZod(root, shape.error));
   const policy: Policy = shape.data;
   const issues: ValidationIssue[] = [];
@@ -101,7 +101,7 @@ export const timelineSchema = z.array(eventSchema);
 
 /** Validates untrusted input as a timeline (shape, order, one `created` first). */
 export function parseTimeline(input: unknown, root = 'timeline'): Timeline {
-  const shape = timelineSchema.safeParse(input);
+  const shape = timelineSchema.safeParse(input, { reportInput: true });
   if (!shape.success) throw new ValidationError(issuesFromZod(root, shape.error));
   const timeline: TimelineEvent[] = shape.data;
   const problem = timelineProblem(timeline, root);

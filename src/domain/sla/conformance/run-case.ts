@@ -43,7 +43,7 @@ export interface CaseFileOutcome {
 
 /** Runs a parsed case file (the JSON value). Never throws on bad input: problems become failures. */
 export function runCaseFile(json: unknown): CaseFileOutcome {
-  const file = caseFileSchema.safeParse(json);
+  const file = caseFileSchema.safeParse(json, { reportInput: true });
   if (!file.success) {
     return { name: '', error: describeError(new ValidationError(issuesFromZod('', file.error))), checks: [] };
   }
@@ -61,7 +61,7 @@ export function runCaseFile(json: unknown): CaseFileOutcome {
 function runCheck(raw: unknown, index: number, calendar: Calendar): CheckOutcome {
   const path = `checks[${index}]`;
   const label = peekLabel(raw);
-  const parsed = checkSchema.safeParse(raw);
+  const parsed = checkSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     return { index, ...label, passed: false, mismatches: [], error: describeError(new ValidationError(issuesFromZod(path, parsed.error))) };
   }
