@@ -71,7 +71,7 @@ export function resolveField(field: Field, ctx: JqlContext): FieldResolution {
     };
   }
   const spec = SYSTEM_FIELDS[lower];
-  if (spec !== undefined) return { ok: true, field: { ...spec, name: written } as ResolvedField };
+  if (spec !== undefined) return { ok: true, field: { ...spec, name: written } };
   const alias = findAlias(lower, ctx);
   if (alias !== undefined) return { ok: true, field: { ...alias, name: written } };
   if (/^cf\[\d+\]$/.test(lower)) {
