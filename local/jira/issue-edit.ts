@@ -35,6 +35,30 @@ export class IssueEditor {
     this.next = cloneIssue(original);
   }
 
+  /**
+   * Adds a change item; several operations on one field in one request make one item (first `from`, last `to`),
+   * as Jira writes one history entry per request. Component additions and removals stay one item per value.
+   */
+  private record(change: ChangeItemRec): void {
+    if (change.fieldId === 'components') {
+      const opposite = this.items.findIndex(
+        (i) => i.fieldId === 'components' && ((i.to !== null && i.to === change.from) || (i.from !== null && i.from === change.to)),
+      );
+      if (opposite >= 0) this.items.splice(opposite, 1);
+      else this.items.push(change);
+      return;
+    }
+    const index = this.items.findIndex((i) => i.fieldId === change.fieldId);
+    const earlier = index >= 0 ? this.items[index] : undefined;
+    if (!earlier) {
+      this.items.push(change);
+      return;
+    }
+    const merged = { ...earlier, to: change.to, toString: change.toString };
+    if (merged.from === merged.to && merged.fromString === merged.toString) this.items.splice(index, 1);
+    else this.items[index] = merged;
+  }
+
   private get project(): ProjectRec {
     const p = this.catalog.projects.get(this.next.projectId);
     if (!p) throw new Error(`missing project ${this.next.projectId}`);
@@ -47,7 +71,7 @@ export class IssueEditor {
 
   setSummary(value: string): void {
     if (value === this.next.summary) return;
-    this.items.push(item('summary', 'summary', null, this.next.summary, null, value));
+    this.record(item('summary', 'summary', null, this.next.summary, null, value));
     this.next.summary = value;
   }
 
@@ -55,26 +79,26 @@ export class IssueEditor {
     const before = this.next.description === null ? null : adfToText(this.next.description);
     const after = value === null ? null : adfToText(value);
     if (JSON.stringify(value) === JSON.stringify(this.next.description)) return;
-    this.items.push(item('description', 'description', null, before, null, after));
+    this.record(item('description', 'description', null, before, null, after));
     this.next.description = value;
   }
 
   setPriority(id: string): void {
     if (id === this.next.priorityId) return;
     const name = (pid: string) => this.catalog.priorities.get(pid)?.name ?? pid;
-    this.items.push(item('priority', 'priority', this.next.priorityId, name(this.next.priorityId), id, name(id)));
+    this.record(item('priority', 'priority', this.next.priorityId, name(this.next.priorityId), id, name(id)));
     this.next.priorityId = id;
   }
 
   setAssignee(accountId: string | null): void {
     if (accountId === this.next.assigneeId) return;
-    this.items.push(item('assignee', 'assignee', this.next.assigneeId, this.userName(this.next.assigneeId), accountId, this.userName(accountId)));
+    this.record(item('assignee', 'assignee', this.next.assigneeId, this.userName(this.next.assigneeId), accountId, this.userName(accountId)));
     this.next.assigneeId = accountId;
   }
 
   setReporter(accountId: string): void {
     if (accountId === this.next.reporterId) return;
-    this.items.push(item('reporter', 'reporter', this.next.reporterId, this.userName(this.next.reporterId), accountId, this.userName(accountId)));
+    this.record(item('reporter', 'reporter', this.next.reporterId, this.userName(this.next.reporterId), accountId, this.userName(accountId)));
     this.next.reporterId = accountId;
   }
 
@@ -82,7 +106,7 @@ export class IssueEditor {
     const unique = [...new Set(labels)];
     if (unique.join('\u0000') === this.next.labels.join('\u0000')) return;
     const text = (l: string[]) => (l.length === 0 ? null : [...l].sort().join(' '));
-    this.items.push(item('labels', 'labels', null, text(this.next.labels), null, text(unique)));
+    this.record(item('labels', 'labels', null, text(this.next.labels), null, text(unique)));
     this.next.labels = unique;
   }
 
@@ -90,10 +114,10 @@ export class IssueEditor {
     const unique = [...new Set(names)];
     const idOf = (n: string) => this.project.components.find((c) => c.name === n)?.id ?? null;
     for (const removed of this.next.components.filter((n) => !unique.includes(n))) {
-      this.items.push(item('Component', 'components', idOf(removed), removed, null, null));
+      this.record(item('Component', 'components', idOf(removed), removed, null, null));
     }
     for (const added of unique.filter((n) => !this.next.components.includes(n))) {
-      this.items.push(item('Component', 'components', null, null, idOf(added), added));
+      this.record(item('Component', 'components', null, null, idOf(added), added));
     }
     this.next.components = unique;
   }
@@ -103,7 +127,7 @@ export class IssueEditor {
     if (JSON.stringify(before) === JSON.stringify(value ?? null)) return;
     const str = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : displayValue(v));
     const name = this.catalog.customFields.get(id)?.name ?? id;
-    this.items.push(item(name, id, null, str(before), null, str(value), 'custom'));
+    this.record(item(name, id, null, str(before), null, str(value), 'custom'));
     if (value === null || value === undefined) delete this.next.customFields[id];
     else this.next.customFields[id] = value;
   }
@@ -115,7 +139,7 @@ export class IssueEditor {
     const to = statuses.get(statusId);
     if (!to) throw new Error(`unknown status ${statusId}`);
     if (statusId !== this.next.statusId) {
-      this.items.push(item('status', 'status', this.next.statusId, from?.name ?? null, statusId, to.name));
+      this.record(item('status', 'status', this.next.statusId, from?.name ?? null, statusId, to.name));
       if (from?.category !== to.category) this.next.statusCategoryChangeDate = at;
       this.next.statusId = statusId;
     }
@@ -126,7 +150,7 @@ export class IssueEditor {
   setResolution(resolutionId: string | null, at: number): void {
     if (resolutionId === this.next.resolutionId) return;
     const name = (id: string | null) => (id === null ? null : (this.catalog.resolutions.get(id)?.name ?? id));
-    this.items.push(item('resolution', 'resolution', this.next.resolutionId, name(this.next.resolutionId), resolutionId, name(resolutionId)));
+    this.record(item('resolution', 'resolution', this.next.resolutionId, name(this.next.resolutionId), resolutionId, name(resolutionId)));
     this.next.resolutionId = resolutionId;
     this.next.resolutionDate = resolutionId === null ? null : at;
   }

@@ -3,7 +3,7 @@
 import { type RequestContext, ok, type RouteResult } from '../context';
 import { badRequest, fieldError, JiraHttpError } from '../errors';
 import { allFieldDefs, selectFields } from '../fields';
-import { compileJql } from '../jql';
+import { compileJql, UNBOUNDED_JQL_MESSAGE } from '../jql';
 import type { CompiledJql } from '../jql/types';
 import { jqlContext } from '../jql-snapshot';
 import type { IssueRec } from '../model';
@@ -16,7 +16,6 @@ import type { Route } from '../router';
 export const SEARCH_MAX_RESULTS = 5000;
 export const SEARCH_RICH_PAGE = 100;
 export const SEARCH_MAX_PROPERTIES = 5;
-export const UNBOUNDED_MESSAGE = 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -78,7 +77,7 @@ function compile(ctx: RequestContext, jql: string): CompiledJql {
   const result = compileJql(jql, context);
   if (!result.ok) throw new JiraHttpError(400, result.errorMessages);
   const bounded = result.query.bounded ?? !/^\s*(order\s+by\b[\s\S]*)?$/i.test(jql);
-  if (!bounded) throw badRequest(UNBOUNDED_MESSAGE);
+  if (!bounded) throw badRequest(UNBOUNDED_JQL_MESSAGE);
   return result.query;
 }
 
