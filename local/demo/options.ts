@@ -25,15 +25,20 @@ export interface ResolvedDemoOptions {
   worklogs: number;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
 
 export function checkAnchor(value: unknown): number {
-  if (typeof value !== 'string' || !INSTANT.test(value)) {
+  const m = typeof value === 'string' ? INSTANT.exec(value) : null;
+  if (typeof value !== 'string' || !m) {
     throw new DemoOptionError('anchor', `expected an ISO 8601 instant with an offset, like 2026-06-10T14:00:00Z; got ${show(value)}`);
   }
+  const [y, mo, d, h, mi, s, oh, om] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
+  // Date.parse rolls 31 February over into March, so the fields are checked here.
+  const daysInMonth = new Date(Date.UTC(y ?? 0, mo ?? 0, 0)).getUTCDate();
+  const fieldsOk = (mo ?? 0) >= 1 && (mo ?? 0) <= 12 && (d ?? 0) >= 1 && (d ?? 0) <= daysInMonth && (h ?? 0) <= 23 && (mi ?? 0) <= 59 && (s ?? 0) <= 59 && (oh ?? 0) <= 14 && (om ?? 0) <= 59;
   const ms = Date.parse(value);
   const year = new Date(ms).getUTCFullYear();
-  if (!Number.isFinite(ms) || year < 2000 || year > 2099) {
+  if (!fieldsOk || !Number.isFinite(ms) || year < 2000 || year > 2099) {
     throw new DemoOptionError('anchor', `expected a real date between the years 2000 and 2099; got ${show(value)}`);
   }
   return ms;
