@@ -54,27 +54,61 @@ export function importSeed(store: JiraStore, state: JiraState, seed: JiraSeed): 
   if (!maybeFirst) throw new SeedError('no resolutions defined');
   const firstResolution: ResolutionRec = maybeFirst;
 
-  // Build every issue in memory first; the transaction then only writes.
+  // One transaction: each issue is checked, built and written in turn (only the issue snapshots are kept for
+  // memory), so a bad record anywhere rolls everything back and large seeds stay light on the heap.
   const keys = new Set<string>();
-  let nextIssueId = 0;
-  let nextChangelogId = 0;
-  let nextCommentId = 0;
-  let nextWorklogId = 0;
-  const built: Built[] = [];
   const keyNumbers = new Map<string, number>();
-  for (const [index, s] of seed.issues.entries()) {
-    const where = `issue ${s.key || `#${index}`}`;
-    const project = projectsByKey.get(s.projectKey);
-    if (!project) throw new SeedError(`${where}: unknown project ${s.projectKey}`);
-    const m = /^([A-Z][A-Z0-9_]*)-(\d+)$/.exec(s.key);
-    if (!m || m[1] !== s.projectKey) throw new SeedError(`${where}: the key must be ${s.projectKey}-<number>`);
-    if (keys.has(s.key) || state.issuesByKey.has(s.key) || store.issueKeyExists(s.key)) {
-      throw new SeedError(`${where}: the key already exists (call reset() before importing a seed again)`);
+  const imported: IssueRec[] = [];
+  store.db.transaction(() => {
+    for (const e of catalogEntries) {
+      if (store.catalogEntry(e.kind, e.id) === undefined) store.insertCatalog(e.kind, e.id, store.nextCatalogOrd(e.kind), e.data);
     }
-    keys.add(s.key);
-    keyNumbers.set(s.projectKey, Math.max(keyNumbers.get(s.projectKey) ?? 0, Number(m[2])));
-    built.push(buildIssue(s, where, project));
-  }
+    let issueId = state.peekId('issue');
+    let changelogId = state.peekId('changelog');
+    let commentId = state.peekId('comment');
+    let worklogId = state.peekId('worklog');
+    for (const [index, s] of seed.issues.entries()) {
+      const where = `issue ${s.key || `#${index}`}`;
+      const project = projectsByKey.get(s.projectKey);
+      if (!project) throw new SeedError(`${where}: unknown project ${s.projectKey}`);
+      const m = /^([A-Z][A-Z0-9_]*)-(\d+)$/.exec(s.key);
+      if (!m || m[1] !== s.projectKey) throw new SeedError(`${where}: the key must be ${s.projectKey}-<number>`);
+      // Memory mirrors the database, so this check is complete; the UNIQUE constraint on keys backs it up.
+      if (keys.has(s.key) || state.issuesByKey.has(s.key)) {
+        throw new SeedError(`${where}: the key already exists (call reset() before importing a seed again)`);
+      }
+      keys.add(s.key);
+      keyNumbers.set(s.projectKey, Math.max(keyNumbers.get(s.projectKey) ?? 0, Number(m[2])));
+      const b = buildIssue(s, where, project);
+      b.issue.id = issueId++;
+      store.insertIssue(b.issue);
+      for (const c of b.changelogs) {
+        c.id = changelogId++;
+        c.issueId = b.issue.id;
+        store.insertChangelog(c);
+      }
+      for (const c of b.comments) {
+        c.id = commentId++;
+        c.issueId = b.issue.id;
+        store.insertComment(c);
+      }
+      for (const w of b.worklogs) {
+        w.id = worklogId++;
+        w.issueId = b.issue.id;
+        store.insertWorklog(w);
+      }
+      imported.push(b.issue);
+    }
+    state.setNextId('issue', issueId);
+    state.setNextId('changelog', changelogId);
+    state.setNextId('comment', commentId);
+    state.setNextId('worklog', worklogId);
+    for (const [projectKey, n] of keyNumbers) state.noteIssueNumber(projectKey, n);
+  })();
+
+  for (const e of catalogEntries) state.addCatalogEntry(e.kind, e.data);
+  for (const issue of imported) state.putIssue(issue);
+  state.version++;
 
   function buildIssue(s: SeedIssue, where: string, project: ProjectRec): Built {
     const checkUser = (id: string, what: string) => {
@@ -227,44 +261,6 @@ export function importSeed(store: JiraStore, state: JiraState, seed: JiraSeed): 
     worklogs.sort((a, b) => a.created - b.created);
     return { issue, changelogs, comments, worklogs };
   }
-
-  store.db.transaction(() => {
-    for (const e of catalogEntries) {
-      if (store.catalogEntry(e.kind, e.id) === undefined) store.insertCatalog(e.kind, e.id, store.nextCatalogOrd(e.kind), e.data);
-    }
-    const counts = built.reduce(
-      (acc, b) => ({ c: acc.c + b.changelogs.length, m: acc.m + b.comments.length, w: acc.w + b.worklogs.length }),
-      { c: 0, m: 0, w: 0 },
-    );
-    nextIssueId = state.reserveIds('issue', built.length);
-    nextChangelogId = state.reserveIds('changelog', counts.c);
-    nextCommentId = state.reserveIds('comment', counts.m);
-    nextWorklogId = state.reserveIds('worklog', counts.w);
-    for (const b of built) {
-      b.issue.id = nextIssueId++;
-      store.insertIssue(b.issue);
-      for (const c of b.changelogs) {
-        c.id = nextChangelogId++;
-        c.issueId = b.issue.id;
-        store.insertChangelog(c);
-      }
-      for (const c of b.comments) {
-        c.id = nextCommentId++;
-        c.issueId = b.issue.id;
-        store.insertComment(c);
-      }
-      for (const w of b.worklogs) {
-        w.id = nextWorklogId++;
-        w.issueId = b.issue.id;
-        store.insertWorklog(w);
-      }
-    }
-    for (const [projectKey, n] of keyNumbers) state.noteIssueNumber(projectKey, n);
-  })();
-
-  for (const e of catalogEntries) state.addCatalogEntry(e.kind, e.data);
-  for (const b of built) state.putIssue(b.issue);
-  state.version++;
 }
 
 interface CatalogEntry { kind: string; id: string; data: unknown }

@@ -108,11 +108,13 @@ export class JiraState {
     return current;
   }
 
-  /** Reserves `count` consecutive ids (bulk import). */
-  reserveIds(seq: Sequence, count: number): number {
-    const first = Number(this.store.meta(`seq:${seq}`) ?? FIRST_ID[seq]);
-    this.store.setMeta(`seq:${seq}`, String(first + count));
-    return first;
+  /** The id the sequence hands out next (bulk import counts on from here, then calls `setNextId`). */
+  peekId(seq: Sequence): number {
+    return Number(this.store.meta(`seq:${seq}`) ?? FIRST_ID[seq]);
+  }
+
+  setNextId(seq: Sequence, next: number): void {
+    this.store.setMeta(`seq:${seq}`, String(next));
   }
 
   /** The next issue number of a project (`SUP-<n>`); seeded keys advance it. */

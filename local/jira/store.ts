@@ -110,7 +110,6 @@ export function createJiraStore(db: LocalDb) {
     allIssues: db.prepare<[], IssueRow>('SELECT id, key, project_id, data FROM jira_issues'),
     insertIssue: db.prepare<[number, string, string, string]>('INSERT INTO jira_issues (id, key, project_id, data) VALUES (?, ?, ?, ?)'),
     updateIssue: db.prepare<[string, number]>('UPDATE jira_issues SET data = ? WHERE id = ?'),
-    issueKeyExists: db.prepare<[string], { id: number }>('SELECT id FROM jira_issues WHERE key = ?'),
     countIssues: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM jira_issues'),
     countCatalog: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM jira_catalog'),
     allProperties: db.prepare<[], PropertyRow>('SELECT issue_id, key, value FROM jira_issue_properties'),
@@ -174,9 +173,6 @@ export function createJiraStore(db: LocalDb) {
     },
     isEmpty(): boolean {
       return (s.countIssues.get()?.n ?? 0) === 0 && (s.countCatalog.get()?.n ?? 0) === 0;
-    },
-    issueKeyExists(key: string): boolean {
-      return s.issueKeyExists.get(key) !== undefined;
     },
     loadIssues(): IssueRec[] {
       const byId = new Map<number, IssueRec>();
