@@ -36,24 +36,24 @@ export function describeItem(i: OperandItem): string {
 const LIST_OPERATORS = new Set<Operator>(['in', 'not in']);
 
 /** Normalises the operand and enforces Jira's list / non-list / EMPTY rules for the operator. */
-export function normaliseOperand(operand: Operand, operator: Operator, written: string, fieldName: string): OperandResult {
+export function normaliseOperand(operand: Operand, operator: Operator, fieldName: string): OperandResult {
   const items = item(operand);
   const isList = operand.operandType === 'list';
   if (LIST_OPERATORS.has(operator)) {
     if (!isList && operand.operandType !== 'function') {
-      return { ok: false, message: `Operator '${written}' does not support the non-list value '${describeItems(items)}' for field '${fieldName}'.` };
+      return { ok: false, message: `Operator '${operator}' does not support the non-list value '${describeItems(items)}' for field '${fieldName}'.` };
     }
   } else if (isList) {
-    return { ok: false, message: `Operator '${written}' does not support the list value '(${describeItems(items)})' for field '${fieldName}'.` };
+    return { ok: false, message: `Operator '${operator}' does not support the list value '(${describeItems(items)})' for field '${fieldName}'.` };
   }
   if (operator === 'is' || operator === 'is not') {
     const first = items[0];
     if (first === undefined || first.kind !== 'empty') {
-      return { ok: false, message: `Operator '${written}' only supports the EMPTY value for field '${fieldName}', not '${describeItems(items)}'.` };
+      return { ok: false, message: `Operator '${operator}' only supports the EMPTY value for field '${fieldName}', not '${describeItems(items)}'.` };
     }
   }
   if (['<', '>', '<=', '>=', '~', '!~'].includes(operator) && items.some((i) => i.kind === 'empty')) {
-    return { ok: false, message: `Operator '${written}' does not support searching for EMPTY for field '${fieldName}'.` };
+    return { ok: false, message: `Operator '${operator}' does not support searching for EMPTY for field '${fieldName}'.` };
   }
   return { ok: true, items };
 }

@@ -1,15 +1,16 @@
 // One terminal clause (`field operator operand`) -> a predicate, per field kind.
 import type { TerminalClause } from '@atlaskit/jql-ast';
-import { scalarPredicate, propertyPredicate, relation } from './comparisons';
-import { dateFromFunction, dateFromLiteral } from './dates';
+import { collect, valueOnly } from './collect';
+import { relation } from './comparisons';
+import { compileDate } from './date-clauses';
 import { resolveField } from './fields';
-import { functionNotAllowed, isDateFunction } from './functions';
+import { functionNotAllowed } from './functions';
 import { compileIssueKey } from './issue-keys';
 import { foldedSet, isPositive, multiValued, singleValued } from './membership';
 import type { Catalog, Compiled, OperandItem, Operator, Problems, ResolvedField, TerminalInput } from './model';
 import { normaliseOperand } from './operands';
-import { asDate, asNumber, asString, asText, readPropertyPath, someValue } from './property-values';
-import { compileTextQuery } from './text-match';
+import { compileProperty } from './property-clauses';
+import { compileText } from './text-clauses';
 import type { JqlIssue } from './types';
 import {
   resolveIssueType, resolvePriority, resolveProject, resolveStatus, resolveStatusCategory, resolveUser, type Resolved,
@@ -56,7 +57,7 @@ export function compileTerminal(clause: TerminalClause, negated: boolean, catalo
   }
   if (!clause.operand) return void problems.add(`Expecting either a value, list or function for field '${field.name}'.`);
   const operator = negated ? INVERSE[written] : written;
-  const operand = normaliseOperand(clause.operand, written, written, field.name);
+  const operand = normaliseOperand(clause.operand, written, field.name);
   if (!operand.ok) return void problems.add(operand.message);
   const input: TerminalInput = { field, operator, written, items: operand.items };
   switch (field.kind) {
@@ -92,36 +93,6 @@ export function compileTerminal(clause: TerminalClause, negated: boolean, catalo
     case 'date': return compileDate(input, catalog, problems);
     case 'property': return compileProperty(input, field, catalog, problems);
   }
-}
-
-interface Collected { set: Set<string>; includeEmpty: boolean }
-
-/** Resolves every operand item (EMPTY aside) to ids; reports each value that fails. */
-function collect(
-  input: TerminalInput, problems: Problems, resolve: (item: Exclude<OperandItem, { kind: 'empty' }>) => Resolved,
-): Collected | undefined {
-  const set = new Set<string>();
-  let includeEmpty = false;
-  let ok = true;
-  for (const item of input.items) {
-    if (item.kind === 'empty') {
-      includeEmpty = true;
-      continue;
-    }
-    const r = resolve(item);
-    if (r.ok) r.ids.forEach((id) => set.add(id));
-    else {
-      problems.add(r.message);
-      ok = false;
-    }
-  }
-  return ok ? { set, includeEmpty } : undefined;
-}
-
-function valueOnly(
-  item: Exclude<OperandItem, { kind: 'empty' }>, fieldName: string, resolve: (item: Extract<OperandItem, { kind: 'value' }>) => Resolved,
-): Resolved {
-  return item.kind === 'function' ? { ok: false, message: functionNotAllowed(item.name, fieldName) } : resolve(item);
 }
 
 function idField(
@@ -181,103 +152,5 @@ function compileResolution(input: TerminalInput, problems: Problems): Compiled |
       : `The value '${item.value}' for field '${input.field.name}' is not supported by this Jira emulator: issues carry no resolution name, so only 'Unresolved' and EMPTY can be searched.`);
   }
   return ok ? { test: singleValued(input.operator, resolutionOf, new Set(), true) } : undefined;
-}
-
-function compileText(input: TerminalInput, problems: Problems): Compiled | undefined {
-  const { field, operator } = input;
-  const read = field.kind === 'summary' ? (i: JqlIssue) => i.summary : (i: JqlIssue) => i.description ?? '';
-  if (operator === 'is') return { test: (issue) => read(issue) === '' };
-  if (operator === 'is not') return { test: (issue) => read(issue) !== '' };
-  const item = input.items[0];
-  if (item === undefined || item.kind === 'empty') return undefined;
-  if (item.kind === 'function') return void problems.add(functionNotAllowed(item.name, field.name));
-  const query = compileTextQuery(item.value, field.name);
-  if (!query.ok) return void problems.add(query.message);
-  const matches = query.matches;
-  if (field.kind === 'text') {
-    // `text` searches the summary and the description (Jira adds environment, comments and text custom fields).
-    const any = (i: JqlIssue): boolean => matches(i.summary) || (!!i.description && matches(i.description));
-    return { test: operator === '~' ? any : (issue) => !any(issue) };
-  }
-  if (operator === '~') return { test: (issue) => matches(read(issue)) };
-  return {
-    test: (issue) => {
-      const text = read(issue);
-      return text !== '' && !matches(text);
-    },
-  };
-}
-
-function dateInstants(input: TerminalInput, catalog: Catalog, problems: Problems): { values: number[]; includeEmpty: boolean } | undefined {
-  const values: number[] = [];
-  let includeEmpty = false;
-  let ok = true;
-  for (const item of input.items) {
-    if (item.kind === 'empty') {
-      includeEmpty = true;
-      continue;
-    }
-    const r = item.kind === 'value' ? dateFromLiteral(item.value, input.field.name, catalog.ctx)
-      : isDateFunction(item.name) ? dateFromFunction(item.name, item.args, catalog.ctx)
-        : { ok: false as const, message: functionNotAllowed(item.name, input.field.name) };
-    if (r.ok) values.push(r.instant);
-    else {
-      problems.add(r.message);
-      ok = false;
-    }
-  }
-  return ok ? { values, includeEmpty } : undefined;
-}
-
-/** A date literal is one instant (a date alone is local midnight), so `created = "2026-11-01"` only matches issues created exactly then. */
-function compileDate(input: TerminalInput, catalog: Catalog, problems: Problems): Compiled | undefined {
-  const dates = dateInstants(input, catalog, problems);
-  if (!dates) return undefined;
-  const canonical = input.field.kind === 'date' ? input.field.canonical : 'created';
-  const read = canonical === 'created' ? (i: JqlIssue) => i.created
-    : canonical === 'updated' ? (i: JqlIssue) => i.updated : (i: JqlIssue) => i.resolved;
-  return { test: scalarPredicate(input.operator, read, dates.values, dates.includeEmpty) };
-}
-
-function compileProperty(
-  input: TerminalInput, field: Extract<ResolvedField, { kind: 'property' }>, catalog: Catalog, problems: Problems,
-): Compiled | undefined {
-  const { propertyKey, path } = field;
-  const read = (issue: JqlIssue): unknown => readPropertyPath(issue, propertyKey, path);
-  const op = input.operator;
-  switch (field.type) {
-    case 'date': {
-      const dates = dateInstants(input, catalog, problems);
-      return dates && { test: propertyPredicate(op, read, asDate, dates.values, dates.includeEmpty) };
-    }
-    case 'number': {
-      const values = collect(input, problems, (item) => valueOnly(item, field.name, (v) => (
-        Number.isFinite(Number(v.value)) && v.value.trim() !== ''
-          ? { ok: true, ids: [v.value] }
-          : { ok: false, message: `The value '${v.value}' for field '${field.name}' is not a valid number.` })));
-      return values && { test: propertyPredicate(op, read, asNumber, [...values.set].map(Number), values.includeEmpty) };
-    }
-    case 'string':
-    case 'user': {
-      const values = collect(input, problems, (item) => (field.type === 'user'
-        ? resolveUser(item, field.name, catalog, false)
-        : valueOnly(item, field.name, (v) => ({ ok: true, ids: [v.value] }))));
-      return values && { test: propertyPredicate(op, read, asString, [...values.set], values.includeEmpty) };
-    }
-    case 'text': {
-      if (op === 'is' || op === 'is not') {
-        return { test: propertyPredicate(op, read, asText, [], false) };
-      }
-      const item = input.items[0];
-      if (item === undefined || item.kind === 'empty') return undefined;
-      if (item.kind === 'function') return void problems.add(functionNotAllowed(item.name, field.name));
-      const query = compileTextQuery(item.value, field.name);
-      if (!query.ok) return void problems.add(query.message);
-      const matches = query.matches;
-      const contains = (issue: JqlIssue): boolean => someValue(read(issue), asText, matches);
-      const present = propertyPredicate('is not', read, asText, [], false);
-      return { test: op === '~' ? contains : (issue) => present(issue) && !contains(issue) };
-    }
-  }
 }
 

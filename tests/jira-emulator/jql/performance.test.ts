@@ -44,10 +44,12 @@ describe('performance', () => {
     'created >= startOfMonth(-3) AND created < startOfMonth(-1) ORDER BY summary',
     '',
   ])('a page of 100 from 20,000 issues: %s', (jql) => {
-    const started = performance.now();
+    // CPU time rather than wall time, so that other work on a busy CI machine does not count against the budget.
+    const started = process.cpuUsage();
     const query = compileOk(jql, context());
     const page = issues.filter((i) => query.matches(i)).sort(query.compare).slice(0, 100);
-    const elapsed = performance.now() - started;
+    const used = process.cpuUsage(started);
+    const elapsed = (used.user + used.system) / 1000;
     expect(page.length).toBeGreaterThan(0);
     for (let k = 1; k < page.length; k++) expect(query.compare(page[k - 1] as JqlIssue, page[k] as JqlIssue)).toBeLessThan(0);
     expect(elapsed).toBeLessThan(500);
