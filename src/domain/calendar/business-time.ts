@@ -8,7 +8,11 @@
 // - Searches look at most HORIZON_DAYS away; past that the answer is null ("not within the horizon"),
 //   which is also the answer for a calendar without working time.
 import { DAY_MS } from './civil';
-import { cumulativeAt, spanIndexAt, type Block, type CompiledCalendar } from './compiled';
+import * as compiled from './compiled';
+import type { Block, CompiledCalendar } from './compiled';
+
+// Local bindings for the hot paths (tsx/esbuild and swc compile imported names to getter calls).
+const { cumulativeAt, spanIndexAt } = compiled;
 
 export const HORIZON_DAYS = 3660;
 export const HORIZON_MS = HORIZON_DAYS * DAY_MS;

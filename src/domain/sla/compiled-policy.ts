@@ -16,8 +16,9 @@ export interface CompiledMetric {
   name: string;
   start: readonly Condition[];
   stop: readonly Condition[];
-  pauseStatuses: ReadonlySet<string>;
-  pauseCategories: ReadonlySet<StatusCategory>;
+  /** Lower-cased; short lists, so a scan beats hashing fresh strings. */
+  pauseStatuses: readonly string[];
+  pauseCategories: readonly StatusCategory[];
   hasPause: boolean;
   targets: readonly CompiledTarget[];
   warnAtPercent: number | null;
@@ -53,8 +54,8 @@ function build(policy: Policy): CompiledPolicy {
       name: m.name,
       start: m.start.map(lowerCaseStatus),
       stop: m.stop.map(lowerCaseStatus),
-      pauseStatuses,
-      pauseCategories,
+      pauseStatuses: [...pauseStatuses],
+      pauseCategories: [...pauseCategories],
       hasPause: pauseStatuses.size + pauseCategories.size > 0,
       targets: m.targets.map((t) => ({
         priorities: t.priorities ? new Set(t.priorities.map((p) => p.toLowerCase())) : null,

@@ -1,6 +1,7 @@
 // Runtime schemas of SLA policies and timelines, with the meaning checks zod cannot express.
 import { z } from 'zod';
-import { calendarSchema, MAX_INSTANT, MIN_INSTANT, parseCalendar, ValidationError, type ValidationIssue } from '../calendar';
+import * as calendar from '../calendar';
+import { calendarSchema, parseCalendar, ValidationError, type ValidationIssue } from '../calendar';
 import { issuesFromZod } from '../calendar/schema-issues';
 import { STATUS_CATEGORIES, type Policy, type Timeline, type TimelineEvent } from './types';
 
@@ -108,6 +109,9 @@ export function parseTimeline(input: unknown, root = 'timeline'): Timeline {
   if (problem) throw new ValidationError([problem]);
   return timeline;
 }
+
+// Local bindings: the check below runs per event on every evaluation (imports compile to getters).
+const { MIN_INSTANT, MAX_INSTANT } = calendar;
 
 /** The first ordering problem of a timeline, or null. Cheap enough to run on every evaluation. */
 export function timelineProblem(timeline: Timeline, root = 'timeline'): ValidationIssue | null {
