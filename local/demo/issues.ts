@@ -105,6 +105,7 @@ export function buildIssue(rng: Rng, ctx: DemoContext, input: IssueSeedInput): R
   const contactFor = (): string =>
     chance(rng, 0.8) ? reporterContact.accountId : pick(rng, customer.contacts).accountId;
   const german = (account: string): boolean => customer.contacts.find((c) => c.accountId === account)?.german ?? false;
+  /** The engineer who owns the issue now. */
   const engineerNow = (): string => b.assignee ?? pickEngineer(rng, ctx, customer, b.last);
   const onShift = (accountId: string, t: number): boolean => ctx.staff.get(accountId)?.office.isWorking(t) ?? false;
   /** Who acts at t: the assignee when on shift, else a colleague on shift (follow the sun), else the assignee. */
@@ -137,11 +138,10 @@ export function buildIssue(rng: Rng, ctx: DemoContext, input: IssueSeedInput): R
   } else {
     const delay = type === 'change' ? between(rng, 4, 20) * HOUR : between(rng, 10, 240) * MINUTE;
     const tStart = agentCal.add(created, delay);
-    b.transition(tStart, engineerNow(), STATUS.inProgress);
+    b.transition(tStart, staffAt(tStart), STATUS.inProgress);
   }
 
   // 2. Work, possibly interrupted by questions to the customer.
-  const lead = (): string => engineerNow();
   type Occurrence = 'note' | 'handover' | 'chaser' | 'escalate' | 'label';
   /** `duration` of SLA working time from now, with internal notes and the odd hand-over or customer nudge in it. */
   const workPart = (duration: number, allowCustomerNoise: boolean): void => {
@@ -257,7 +257,7 @@ export function buildIssue(rng: Rng, ctx: DemoContext, input: IssueSeedInput): R
       // Given up waiting for the customer's approval.
     } else if (!b.cut && windowStart > b.last) {
       const windowEnd = windowStart + between(rng, 1, 3.5) * HOUR;
-      b.addFocus(windowStart, windowEnd, lead(), 4);
+      b.addFocus(windowStart, windowEnd, engineerNow(), 4);
       resolveAt(windowEnd + between(rng, 1, 15) * MINUTE);
     } else {
       resolveAt(agentCal.add(b.last, HOUR));
