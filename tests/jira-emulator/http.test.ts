@@ -47,7 +47,8 @@ it('authenticates with Basic email or accountId, any password', async () => {
 });
 
 it('answers 401 with a Basic challenge for unknown or missing credentials', async () => {
-  for (const headers of [{}, { authorization: basic('nobody@example.com') }, { authorization: 'Bearer abc' }]) {
+  const attempts: Record<string, string>[] = [{}, { authorization: basic('nobody@example.com') }, { authorization: 'Bearer abc' }];
+  for (const headers of attempts) {
     const res = await fetch(`${base}/rest/api/3/myself`, { headers });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
