@@ -10,6 +10,11 @@ import { jiraGet, launchChromium, pngSize, startTestHost, type TestHost } from '
 type SearchAnswer = { issues: { key: string; fields: { summary: string; status: { name: string }; project: { key: string } } }[] };
 type CommentsAnswer = { comments: { jsdPublic?: boolean; body: unknown }[] };
 
+// Names used only inside page.evaluate callbacks, which run in the browser (the project compiles without the DOM lib).
+declare const window: unknown;
+declare const document: { body: { scrollHeight: number }; querySelector(selector: string): { textContent: string | null } | null };
+type SelectLike = { value: string; options: ArrayLike<{ value: string; text: string }> };
+
 const PANEL_FRAME = 'iframe[data-testid="forge-frame-service-issue-panel"]';
 export const SCREENSHOT_DIR = join(tmpdir(), 'jira-local-e2e');
 
@@ -99,7 +104,7 @@ describe('host page: issue view', () => {
 
     const before = await page.textContent('[data-testid="issue-status"]');
     const option = await page.$eval('[data-testid="transition-select"]', (el) => {
-      const o = [...(el as HTMLSelectElement).options].find((x) => x.value !== '');
+      const o = Array.from((el as unknown as SelectLike).options).find((x) => x.value !== '');
       return o ? o.value : '';
     });
     expect(option).not.toBe('');
@@ -116,7 +121,7 @@ describe('host page: issue view', () => {
 
     // The product event ran the app's trigger; the reloaded panel shows its activity and the new status.
     await t.host.forge.idle();
-    await page.click('[data-reload-frame]');
+    await Promise.all([frame.waitForNavigation(), page.click('[data-reload-frame]')]);
     const panel = page.frameLocator(PANEL_FRAME);
     await panel.locator('[data-testid="panel-activity"]', { hasText: 'avi:jira:updated:issue' }).waitFor({ timeout: 20_000 });
     await expect(panel.locator('[data-testid="panel-status"]').textContent()).resolves.toBe(newStatus);
@@ -132,8 +137,10 @@ describe('host page: issue view', () => {
     expect(await page.locator('[data-testid="worklog"]').count()).toBe(rowsBefore + 1);
     await expect(page.locator('[data-testid="worklog"]', { hasText: 'Reviewed the alerting rules' }).textContent()).resolves.toContain('1h 30m');
 
-    const current = await page.$eval('[data-testid="priority-select"]', (el) => (el as HTMLSelectElement).value);
-    const other = await page.$eval('[data-testid="priority-select"]', (el, cur) => [...(el as HTMLSelectElement).options].find((o) => o.value !== cur && o.value !== '')?.text ?? '', current);
+    const other = await page.$eval('[data-testid="priority-select"]', (el) => {
+      const select = el as unknown as SelectLike;
+      return Array.from(select.options).find((o) => o.value !== select.value && o.value !== '')?.text ?? '';
+    });
     await page.selectOption('[data-testid="priority-select"]', { label: other });
     await page.locator('[data-testid="field-priority"]', { hasText: other }).waitFor();
     const stored = await jiraGet<{ fields: { priority: { name: string } } }>(t.host, `/rest/api/3/issue/${issue.key}?fields=priority`);

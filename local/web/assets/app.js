@@ -1,3 +1,4 @@
+/* global document */
 // Shared by every host page: the user switcher submits as soon as another person is chosen.
 (function () {
   'use strict';

@@ -1,3 +1,4 @@
+/* global window, document, console, URL, ResizeObserver, MutationObserver */
 // The Custom UI side of the local host's bridge, injected as the first script of every resource's index.html
 // (as Atlassian's tunnel injects its global bridge). It defines `window.__bridge.callBridge(name, payload)`,
 // which @forge/bridge calls, and forwards each call to the host page by postMessage. Functions in payloads

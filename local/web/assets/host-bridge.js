@@ -1,3 +1,4 @@
+/* global window, document, console, URL, Headers, fetch, setTimeout */
 // The host-page side of the local bridge: answers the `callBridge` operations that @forge/bridge sends from the
 // app's iframes (see research/forge-platform.md section 6.2). Each message is checked: it must come from one of
 // this page's iframes, on this origin. Page scripts get `window.forgeHost` to emit product-view events.
@@ -364,7 +365,7 @@
     var frame = frames.get(button.getAttribute('data-reload-frame'));
     if (!frame) return;
     dropSubscriptions(frame.id);
-    frame.iframe.src = frame.iframe.src;
+    frame.iframe.contentWindow.location.reload();
   });
 
   window.forgeHost = {

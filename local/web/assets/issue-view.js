@@ -1,3 +1,4 @@
+/* global window, document, fetch, DOMParser */
 // The issue view's actions: comment, log work, transition, change priority. Each goes through the same-origin
 // REST API as the signed-in user, so the emulator fires its product events and the app's triggers run. After a
 // change the page's live parts are re-read from the server and the app frames get JIRA_ISSUE_CHANGED.
@@ -13,7 +14,7 @@
     var el = document.getElementById(id);
     try {
       return el ? JSON.parse(el.textContent || 'null') : null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -69,11 +70,11 @@
       body: body === undefined ? undefined : JSON.stringify(body),
     }).then(function (res) {
       return res.text().then(function (text) {
-        var json = null;
+        var json;
         try {
           json = text ? JSON.parse(text) : null;
-        } catch (error) {
-          json = null;
+        } catch {
+          json = null; // not JSON: the status alone explains the failure
         }
         if (!res.ok) throw new Error(errorText(res.status, json));
         return json;
