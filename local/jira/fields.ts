@@ -78,9 +78,9 @@ export interface FieldSelection {
 
 /**
  * Resolves `fields` parameters (each may hold a comma-separated list). `fallback` applies when none is given:
- * `*all` for get-issue, `id` for search/jql. A list of exclusions only (`-description`) starts from `*navigable`.
+ * `*all` for get-issue, `*navigable` for bulk fetch, `id` for search/jql. A list of exclusions only (`-description`) starts from `*navigable`.
  */
-export function selectFields(params: string[], fallback: '*all' | 'id', known: FieldDef[]): FieldSelection {
+export function selectFields(params: string[], fallback: '*all' | '*navigable' | 'id', known: FieldDef[]): FieldSelection {
   const tokens = params.flatMap((p) => p.split(',')).map((t) => t.trim()).filter((t) => t.length > 0);
   const effective = tokens.length > 0 ? tokens : [fallback];
   const include = new Set<string>();

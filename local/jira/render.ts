@@ -376,7 +376,7 @@ export class Renderer {
   issue(
     issue: IssueRec,
     selection: FieldSelection,
-    opts: { properties?: string[]; expand?: Set<string>; fieldDefs?: { id: string; name: string; schema: JsonObject }[] } = {},
+    opts: { properties?: string[]; expand?: Set<string>; fieldDefs?: { id: string; name: string; schema: JsonObject }[]; changelogLimit?: number } = {},
   ): JsonObject {
     const out: JsonObject = selection.full
       ? { expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations', id: String(issue.id), self: this.url(`/issue/${issue.id}`), key: issue.key }
@@ -397,9 +397,9 @@ export class Renderer {
     }
     const expand = opts.expand ?? new Set<string>();
     if (expand.has('changelog')) {
-      // Most recent first, at most 100, as the get-issue and search documentation describe.
+      // Most recent first, at most 100 (40 in bulk fetch), as the documentation describes.
       const all = this.store.changelogsOf(issue.id).reverse();
-      const histories = all.slice(0, 100).map((h) => this.changelog(h));
+      const histories = all.slice(0, opts.changelogLimit ?? 100).map((h) => this.changelog(h));
       out.changelog = { startAt: 0, maxResults: histories.length, total: all.length, histories };
     }
     if (expand.has('names') && opts.fieldDefs) {

@@ -97,6 +97,18 @@ describe('issues', () => {
     expect(after.fields.resolution?.name).toBe('Done');
   });
 
+  it('bulk fetch of issues: navigable fields by default, ascending id, hidden ones left out', async () => {
+    const res = await check<{ issues: IssueJson[]; issueErrors: unknown[] }>('POST', '/rest/api/3/issue/bulkfetch', '/rest/api/3/issue/bulkfetch', 'acme', 200, {
+      issueIdsOrKeys: ['ACME-3', 'GLX-1', 'ACME-1', 'NOPE-9'],
+      properties: ['serviceSla'],
+      expand: ['changelog'],
+    });
+    expect(res.issues.map((i) => i.key)).toEqual(['ACME-1', 'ACME-3']);
+    expect(res.issues[0]?.fields).not.toHaveProperty('comment');
+    expect(res.issues[0]?.changelog?.total).toBe(2);
+    for (const issue of res.issues) checkIssueBean(issue, issue.key);
+  });
+
   it('changelogs per issue and in bulk', async () => {
     const page = await check<PageJson<ChangelogJson>>('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', '/rest/api/3/issue/ACME-1/changelog', 'agent', 200);
     expect(page.values.length).toBe(2);

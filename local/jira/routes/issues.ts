@@ -217,7 +217,40 @@ function doTransition(ctx: RequestContext): RouteResult {
   return noContent();
 }
 
+/** `POST /issue/bulkfetch`: up to 100 issues, ascending id; missing and hidden ones are left out silently. */
+function bulkFetchIssues(ctx: RequestContext): RouteResult {
+  const body = ctx.body();
+  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const list = (field: string): string[] => {
+    const v = body[field];
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw fieldError(field, `${field} must be a list of strings.`);
+    return v as string[];
+  };
+  const refs = list('issueIdsOrKeys');
+  if (refs.length === 0) throw fieldError('issueIdsOrKeys', 'issueIdsOrKeys is required: a list of 1 to 100 issue ids or keys.');
+  if (refs.length > 100) throw fieldError('issueIdsOrKeys', 'You can request at most 100 issues.');
+  const properties = list('properties');
+  if (properties.length > 5) throw fieldError('properties', 'A maximum of 5 issue property keys can be specified.');
+  const expand = new Set(list('expand'));
+  const defs = allFieldDefs(ctx.catalog.customFields.values());
+  const selection = selectFields(list('fields'), '*navigable', defs);
+  const issues = new Map<number, IssueRec>();
+  for (const ref of refs) {
+    const issue = ctx.state.findIssue(ref);
+    if (issue && canBrowseProject(ctx.viewer, ctx.projectOf(issue))) issues.set(issue.id, issue);
+  }
+  const fieldDefs = defs.map((d) => ({ id: d.id, name: d.name, schema: d.schema }));
+  return ok({
+    issues: [...issues.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((i) => ctx.render.issue(i, selection, { properties, expand, fieldDefs, changelogLimit: 40 })),
+    issueErrors: [],
+  });
+}
+
 export const issueRoutes: Route[] = [
+  { method: 'POST', template: '/rest/api/3/issue/bulkfetch', handler: bulkFetchIssues },
   { method: 'POST', template: '/rest/api/3/issue', handler: createIssue },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', handler: getIssue },
   { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}', handler: editIssue },
