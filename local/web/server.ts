@@ -204,7 +204,7 @@ export function createHostServer(options: HostServerOptions): Server {
       status: 404,
       title: 'Page not found',
       active: null,
-      body: messageBody('Page not found', html`There is no page at <code>${path}</code>. Try the <a href="/projects">project list</a>.`, 'page-not-found', 'warning'),
+      body: messageBody('Page not found', html`There is no page at <code>${path}</code>.`, 'page-not-found', { tone: 'warning', links: [{ href: '/projects', label: 'Go to projects' }, { href: '/issues', label: 'Search issues' }] }),
     }));
   }
 

@@ -4,6 +4,7 @@ import type { UiModule } from '../../forge/manifest';
 import { frameContext, frameElement, framesData, moduleLinks, type FrameSpec } from '../frames';
 import { html, type SafeHtml } from '../html';
 import type { PageRequest, PageResult } from './context';
+import { icon } from './icons';
 import { messageBody } from './layout';
 
 const GLOBAL = 'jira:globalPage';
@@ -16,7 +17,7 @@ function moduleList(title: string, modules: UiModule[], href: (key: string) => s
   return html`<section class="section" data-testid="${testId}">
     <h2 class="section-title">${title}</h2>
     ${modules.length === 0
-      ? html`<div class="empty-inline"><div class="empty-icon small" aria-hidden="true"></div><p class="muted">${empty}</p></div>`
+      ? html`<div class="empty-inline">${icon('apps', 'empty-icon small')}<p class="muted">${empty}</p></div>`
       : html`<ul class="app-list">${modules.map(
           (m) => html`<li><a href="${href(m.key)}"><span class="app-icon" aria-hidden="true"></span><span><strong>${m.title}</strong><span class="muted">${m.key}</span></span></a></li>`,
         )}</ul>`}
@@ -54,7 +55,7 @@ function modulePage(req: PageRequest, module: UiModule, active: 'apps' | 'settin
 }
 
 function noSuchModule(key: string, kind: string, active: 'apps' | 'settings'): PageResult {
-  return { status: 404, title: 'Page not found', active, body: messageBody('Page not found', `The app has no ${kind} '${key}'.`, 'module-not-found', 'warning') };
+  return { status: 404, title: 'Page not found', active, body: messageBody('Page not found', `The app has no ${kind} '${key}'.`, 'module-not-found', { icon: 'apps', tone: 'warning', links: [{ href: '/apps', label: 'Go to apps' }] }) };
 }
 
 export function globalPage(req: PageRequest, key: string): PageResult {
@@ -70,7 +71,7 @@ export function adminPage(req: PageRequest, key: string): PageResult {
       status: 403,
       title: 'No permission',
       active: 'settings',
-      body: messageBody('You do not have permission to see this page', 'Only Jira administrators can open app settings. Switch to an admin (top right).', 'no-permission', 'warning'),
+      body: messageBody('You do not have permission to see this page', 'Only Jira administrators can open app settings. Switch to an admin (top right).', 'no-permission', { icon: 'lock', tone: 'warning' }),
     };
   }
   return modulePage(req, module, 'settings');

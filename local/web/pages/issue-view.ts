@@ -22,7 +22,7 @@ export function notFound(key: string): PageResult {
       'Issue not found',
       `The issue ${key} does not exist, or you do not have permission to see it. Switch user (top right) if you expected to see it.`,
       'issue-not-found',
-      'warning',
+      { icon: 'lock', tone: 'warning', links: [{ href: '/issues', label: 'Search issues' }, { href: '/projects', label: 'Go to projects' }] },
     ),
   };
 }
@@ -157,7 +157,7 @@ export async function issueViewPage(req: PageRequest, key: string): Promise<Page
   const issueRead = await req.jira.get(`/rest/api/3/issue/${enc}?fields=${ISSUE_FIELDS}`, shapes.issue);
   if (!issueRead.ok) {
     if (issueRead.status === 404 || issueRead.status === 403 || issueRead.status === 401) return notFound(key);
-    return { status: 502, title: key, active: 'issues', body: messageBody('Jira could not show this issue', issueRead.messages.join(' '), 'issue-error', 'error') };
+    return { status: 502, title: key, active: 'issues', body: messageBody('Jira could not show this issue', issueRead.messages.join(' '), 'issue-error', { icon: 'warning', tone: 'error' }) };
   }
   const issue = issueRead.data;
   const f = issue.fields;

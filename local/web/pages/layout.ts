@@ -1,6 +1,7 @@
 // The page shell every host page shares: top bar with navigation and the user switcher, flags area, scripts.
 import { avatarColour, initials } from '../format';
 import { html, type SafeHtml } from '../html';
+import { icon, type IconName } from './icons';
 import { ROLE_LABELS, type HostPerson } from '../session';
 
 export type NavItem = 'projects' | 'issues' | 'apps' | 'settings' | null;
@@ -79,11 +80,18 @@ ${options.body}
 </html>`;
 }
 
-/** A page with one message: not found, no permission, not built. */
-export function messageBody(title: string, text: SafeHtml | string, testId: string, tone: 'info' | 'warning' | 'error' = 'info'): SafeHtml {
-  return html`<section class="empty-state empty-${tone}" data-testid="${testId}">
-    <div class="empty-icon" aria-hidden="true"></div>
+/** A page with one message: not found, no permission, not built; with links onward. */
+export function messageBody(
+  title: string,
+  text: SafeHtml | string,
+  testId: string,
+  options: { icon?: IconName; tone?: 'info' | 'warning' | 'error'; links?: { href: string; label: string }[] } = {},
+): SafeHtml {
+  const links = options.links ?? [{ href: '/projects', label: 'Go to projects' }];
+  return html`<section class="empty-state empty-${options.tone ?? 'info'}" data-testid="${testId}">
+    ${icon(options.icon ?? 'search')}
     <h1>${title}</h1>
     <p>${text}</p>
+    ${links.length > 0 ? html`<div class="empty-actions">${links.map((l, i) => html`<a class="button${i === 0 ? ' button-primary' : ''}" href="${l.href}">${l.label}</a>`)}</div>` : html``}
   </section>`;
 }

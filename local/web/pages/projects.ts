@@ -18,14 +18,14 @@ export async function projectsPage(req: PageRequest): Promise<PageResult> {
   for (let page = 0; page < MAX_PAGES; page++) {
     const read = await req.jira.get(`/rest/api/3/project/search?startAt=${page * PAGE}&maxResults=${PAGE}&orderBy=key&expand=lead`, shapes.projectPage);
     if (!read.ok) {
-      return { status: 502, title: 'Projects', active: 'projects', body: messageBody('Projects could not be loaded', read.messages.join(' '), 'projects-error', 'error') };
+      return { status: 502, title: 'Projects', active: 'projects', body: messageBody('Projects could not be loaded', read.messages.join(' '), 'projects-error', { icon: 'warning', tone: 'error', links: [] }) };
     }
     projects.push(...read.data.values);
     if (read.data.isLast !== false || read.data.values.length === 0) break;
   }
   const body =
     projects.length === 0
-      ? messageBody('No projects', 'You cannot browse any project. Switch user (top right) to see the site as someone else.', 'projects-empty')
+      ? messageBody('No projects', 'You cannot browse any project. Switch user (top right) to see the site as someone else.', 'projects-empty', { icon: 'folder', links: [] })
       : html`<div class="page-header"><h1>Projects</h1><span class="muted">${projects.length} ${projects.length === 1 ? 'project' : 'projects'} you can browse</span></div>
       <table class="table" data-testid="projects">
         <thead><tr><th>Name</th><th>Key</th><th>Type</th><th>Lead</th></tr></thead>

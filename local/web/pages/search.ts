@@ -9,6 +9,15 @@ import { priorityMark, statusLozenge } from './bits';
 // Jira Cloud refuses unbounded JQL on search/jql, so the default is bounded (Jira's "open issues").
 export const DEFAULT_JQL = 'resolution = Unresolved ORDER BY updated DESC';
 const PAGE_SIZE = 25;
+
+/** Jira's built-in filters, as JQL the emulator runs. */
+const QUICK_FILTERS: { label: string; jql: string }[] = [
+  { label: 'Open issues', jql: DEFAULT_JQL },
+  { label: 'Assigned to me', jql: 'assignee = currentUser() AND resolution = Unresolved ORDER BY updated DESC' },
+  { label: 'Reported by me', jql: 'reporter = currentUser() ORDER BY created DESC' },
+  { label: 'Updated in the last 7 days', jql: 'updated >= -7d ORDER BY updated DESC' },
+  { label: 'Done', jql: 'statusCategory = Done ORDER BY updated DESC' },
+];
 const FIELDS = 'summary,status,priority,assignee,issuetype,updated';
 
 function searchHref(jql: string, token?: string, page?: number): string {
@@ -30,7 +39,10 @@ export async function searchPage(req: PageRequest): Promise<PageResult> {
     <label class="visually-hidden" for="jql">JQL</label>
     <input id="jql" name="jql" class="jql-input" value="${jql}" spellcheck="false" autocomplete="off" placeholder="project = SUP AND status != Done ORDER BY updated DESC" data-testid="jql-input">
     <button type="submit" class="button button-primary">Search</button>
-  </form>`;
+  </form>
+  <nav class="quick-filters" aria-label="Filters">${QUICK_FILTERS.map(
+    (f) => html`<a href="${searchHref(f.jql)}"${f.jql === jql ? html` class="active" aria-current="true"` : html``}>${f.label}</a>`,
+  )}</nav>`;
 
   let results: SafeHtml;
   let status = 200;
