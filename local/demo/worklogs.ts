@@ -7,7 +7,7 @@ import type { DemoContext } from './context';
 import type { RawIssue } from './issues';
 import type { WorkSpan } from './issue-builder';
 import { apportion, between, chance, intBetween, pick, pickWeighted, type Rng, rngFor } from './rng';
-import { addDays, HOUR, type LocalDate, localParts, localToInstant, MINUTE } from './time';
+import { addDays, DAY, HOUR, type LocalDate, localParts, localToInstant, MINUTE, offsetMinutes } from './time';
 import { worklogComment } from './texts';
 
 export interface RawWorklog {
@@ -22,6 +22,34 @@ export interface RawWorklog {
   limit?: number;
 }
 
+/** Minutes each engineer has logged per local day, so placement can prefer days that are not full yet. */
+class DayLoad {
+  private readonly minutes = new Map<number, number>();
+  private readonly index = new Map<string, { i: number; zone: string }>();
+
+  constructor(ctx: DemoContext, readonly enabled: boolean) {
+    ctx.engineers.forEach((e, i) => this.index.set(e.spec.accountId, { i, zone: e.spec.timeZone }));
+  }
+
+  private key(author: string, t: number): number {
+    const who = this.index.get(author);
+    if (!who) return -1;
+    return who.i * 1_000_000 + Math.floor((t + offsetMinutes(who.zone, t) * MINUTE) / DAY);
+  }
+
+  get(author: string, t: number): number {
+    return this.minutes.get(this.key(author, t)) ?? 0;
+  }
+
+  add(w: RawWorklog): void {
+    const k = this.key(w.author, w.started);
+    this.minutes.set(k, (this.minutes.get(k) ?? 0) + w.seconds / 60);
+  }
+}
+
+/** A day's worth of logged work; beyond it placement tries other times or colleagues. */
+const DAY_BUDGET_MINUTES = 9 * 60;
+
 const TYPE_WEIGHT: Record<RawIssue['type'], number> = { incident: 1, request: 0.7, change: 1.3, problem: 1.6, task: 0.8 };
 
 /** Places exactly `total` worklogs; returns them per issue (same order as `issues`), each list sorted by start. */
@@ -30,24 +58,41 @@ export function placeWorklogs(ctx: DemoContext, issues: RawIssue[], total: numbe
   if (total === 0) return out;
   const windows = issues.map((issue) => workWindows(ctx, issue, seed));
   const weightRng = rngFor(seed, 'worklog-weights');
+  const availableHours = windows.map((spans) => spans.reduce((sum, s) => sum + Math.min(s.available, 40 * HOUR) * s.weight, 0) / HOUR);
   let weights = issues.map((issue, i) => {
     if (issue.spans.every((s) => s.end - s.start < MINUTE)) return 0;
-    const hours = (windows[i] ?? []).reduce((sum, s) => sum + Math.min(s.available, 40 * HOUR) * s.weight, 0) / HOUR;
-    return hours > 0 ? (0.3 + hours ** 0.6) * TYPE_WEIGHT[issue.type] * between(weightRng, 0.6, 1.4) : 0;
+    const hours = availableHours[i] ?? 0;
+    return hours > 0 ? (0.3 + hours ** 0.8) * TYPE_WEIGHT[issue.type] * between(weightRng, 0.6, 1.4) : 0;
   });
   // Nothing was worked on yet (a tiny or very recent data set): spread over the issues' lives instead.
   if (weights.every((w) => w === 0)) weights = issues.map(() => 1);
-  const quota = apportion(total, weights);
+  // About one worklog per 45 minutes of working time an issue had, so a two-hour incident gets two or three.
+  const caps = availableHours.map((h, i) => ((weights[i] ?? 0) > 0 ? Math.max(1, Math.floor(h / 0.75)) : 0));
+  const quota = apportionCapped(total, weights, caps);
 
   placeSpecials(ctx, issues, windows, quota, out, seed);
+  // A daily budget only makes sense when the total fits into the engineers' days (not at benchmark scale).
+  const engineerDays = ctx.engineers.reduce((sum, e) => sum + e.office.workingBetween(ctx.historyStart, ctx.anchor), 0) / (8 * HOUR);
+  const load = new DayLoad(ctx, (total * 50) / 60 / engineerDays < 7);
+  for (const list of out) for (const w of list) load.add(w);
 
   issues.forEach((issue, i) => {
     const rng = rngFor(seed, 'worklogs', issue.key);
     const list = out[i] as RawWorklog[];
     const spans = windows[i] as Window[];
-    const cumulative = new Float64Array(spans.length);
-    spans.reduce((sum, s, k) => (cumulative[k] = sum + s.available * s.weight), 0);
-    for (let n = quota[i] ?? 0; n > 0; n--) list.push(regularWorklog(rng, ctx, issue, spans, cumulative));
+    // Per span, too: a short maintenance window gets a few worklogs, not a day's worth.
+    const perSpan = apportionCapped(
+      quota[i] ?? 0,
+      spans.map((s) => s.available * s.weight),
+      spans.map((s) => Math.max(1, Math.floor(s.available / (45 * MINUTE)))),
+    );
+    spans.forEach((span, k) => {
+      for (let n = perSpan[k] ?? 0; n > 0; n--) {
+        const w = placeWithinBudget(rng, ctx, issue, span, load);
+        load.add(w);
+        list.push(w);
+      }
+    });
     list.sort(byStart);
     avoidOverlaps(list);
     for (const w of list) finish(rng, issue, w, ctx.anchor);
@@ -58,6 +103,35 @@ export function placeWorklogs(ctx: DemoContext, issues: RawIssue[], total: numbe
 
 function byStart(a: RawWorklog, b: RawWorklog): number {
   return a.started - b.started || (a.author < b.author ? -1 : a.author > b.author ? 1 : 0);
+}
+
+/**
+ * Shares `total` by weight without exceeding the caps: the excess goes to issues with room left, by their room.
+ * When the caps cannot hold the total (benchmark scale), the rest is shared by weight regardless of caps.
+ */
+export function apportionCapped(total: number, weights: readonly number[], caps: readonly number[]): number[] {
+  const quota = apportion(total, weights);
+  for (let round = 0; round < 20; round++) {
+    let excess = 0;
+    quota.forEach((q, i) => {
+      const cap = caps[i] ?? 0;
+      if (q > cap) {
+        excess += q - cap;
+        quota[i] = cap;
+      }
+    });
+    if (excess === 0) return quota;
+    const room = quota.map((q, i) => Math.max(0, (caps[i] ?? 0) - q));
+    const roomTotal = room.reduce((a, b) => a + b, 0);
+    if (roomTotal < excess) {
+      // Fill every cap, then share what is left by weight.
+      room.forEach((r, i) => (quota[i] = (quota[i] ?? 0) + r));
+      apportion(excess - roomTotal, weights).forEach((extra, i) => (quota[i] = (quota[i] ?? 0) + extra));
+      return quota;
+    }
+    apportion(excess, room).forEach((extra, i) => (quota[i] = (quota[i] ?? 0) + extra));
+  }
+  return quota;
 }
 
 /** A work span with the working time the customer's engineers have in it. */
@@ -92,11 +166,23 @@ function sampleMinutes(rng: Rng): number {
   return intBetween(rng, 5, 10);
 }
 
-function regularWorklog(rng: Rng, ctx: DemoContext, issue: RawIssue, spans: Window[], cumulative: Float64Array): RawWorklog {
-  const r = rng() * (cumulative[cumulative.length - 1] ?? 0);
-  let k = 0;
-  while (k < spans.length - 1 && (cumulative[k] ?? 0) <= r) k++;
-  const span = spans[k] as Window;
+/** Tries a few placements and keeps the first within the author's daily budget, else the least loaded one. */
+function placeWithinBudget(rng: Rng, ctx: DemoContext, issue: RawIssue, span: Window, load: DayLoad): RawWorklog {
+  let best: RawWorklog | null = null;
+  let bestLoad = Infinity;
+  for (let attempt = 0; attempt < (load.enabled ? 6 : 1); attempt++) {
+    const w = regularWorklog(rng, ctx, issue, span);
+    const after = load.get(w.author, w.started) + w.seconds / 60;
+    if (after <= DAY_BUDGET_MINUTES) return w;
+    if (after < bestLoad) {
+      best = w;
+      bestLoad = after;
+    }
+  }
+  return best as RawWorklog;
+}
+
+function regularWorklog(rng: Rng, ctx: DemoContext, issue: RawIssue, span: Window): RawWorklog {
   let seconds = sampleMinutes(rng) * 60;
   const length = span.end - span.start;
   if (seconds * 1000 > length) seconds = Math.max(1, Math.floor(length / MINUTE) * 60 || Math.floor(length / 1000));

@@ -3,6 +3,7 @@
 import { WorkCalendar } from '../../local/demo/calendar';
 import { formatInstant, localToInstant, minusMonthsUtc } from '../../local/demo/time';
 import { apportion, mulberry32 } from '../../local/demo/rng';
+import { apportionCapped } from '../../local/demo/worklogs';
 
 const H = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
@@ -64,5 +65,14 @@ describe('time helpers', () => {
     expect(apportion(5, [0, 0])).toEqual([0, 0]);
     const shares = apportion(200_000, Array.from({ length: 999 }, (_, i) => (i % 7) + 0.3));
     expect(shares.reduce((a, b) => a + b, 0)).toBe(200_000);
+  });
+
+  it('apportions within caps, passing the excess to those with room, and past them only when it must', () => {
+    expect(apportionCapped(10, [8, 1, 1], [3, 10, 10])).toEqual([3, 4, 3]);
+    const capped = apportionCapped(1000, [5, 1, 1, 1], [100, 400, 400, 400]);
+    expect(capped.reduce((a, b) => a + b, 0)).toBe(1000);
+    capped.forEach((q, i) => expect(q).toBeLessThanOrEqual([100, 400, 400, 400][i] ?? 0));
+    // Caps hold 6 in all: the other 4 are shared by weight.
+    expect(apportionCapped(10, [1, 1, 1], [2, 2, 2])).toEqual([4, 3, 3]);
   });
 });

@@ -175,6 +175,21 @@ describe('the demo company', () => {
     expect(inHours).toBeLessThan(worklogs.length);
   });
 
+  it('keeps each engineer to a realistic day of logged work', () => {
+    const { jira, people } = company();
+    const zone = new Map(people.map((p) => [p.accountId, p.timeZone]));
+    const perDay = new Map<string, number>();
+    for (const w of jira.issues.flatMap((i) => i.worklogs)) {
+      const key = `${w.authorAccountId} ${local(zone.get(w.authorAccountId) ?? 'UTC', ms(w.started)).date}`;
+      perDay.set(key, (perDay.get(key) ?? 0) + w.timeSpentSeconds / 3600);
+    }
+    const hours = [...perDay.values()].sort((a, b) => a - b);
+    expect(Math.max(...hours)).toBeLessThanOrEqual(11);
+    const median = hours[Math.floor(hours.length / 2)] ?? 0;
+    expect(median).toBeGreaterThan(2);
+    expect(median).toBeLessThan(7);
+  });
+
   it('answers most 24x7 tickets within the first-response target and breaches some', () => {
     // On a 24x7 calendar business time is wall-clock time, so the check needs no calendar engine.
     const { jira, customers, people } = company();
