@@ -96,6 +96,11 @@ export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
     if (match.kind === 'wrongMethod') {
       return errorResponse(new JiraHttpError(405, [`Method ${method} is not allowed for ${url.pathname}. Allowed: ${match.allowed.join(', ')}.`], {}, { allow: match.allowed.join(', ') }));
     }
+    // Jira's REST layer takes JSON only: a body sent without `Content-Type: application/json` is refused.
+    const contentType = req.headers['content-type'] ?? Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+    if (req.body !== undefined && req.body !== '' && !/\bjson\b/i.test(contentType ?? '')) {
+      return errorResponse(new JiraHttpError(415, [`Unsupported Media Type: send the body as JSON with 'Content-Type: application/json' (got ${contentType === undefined ? 'none' : `'${contentType}'`}).`]));
+    }
     const viewer = viewerFor(req.principal, state.catalog);
     if (!viewer && !match.route.anonymous) return errorResponse(unauthorized());
     const ctx: RequestContext = new Ctx(core, req, match.params, url, viewer ?? { kind: 'app' });

@@ -79,6 +79,16 @@ it('passes bodies and status codes through, and refuses oversized bodies', async
   expect(big.status).toBe(413);
 });
 
+it('refuses a body that is not declared as JSON (415), as Jira does', async () => {
+  const res = await fetch(`${base}/rest/api/3/issue/ACME-2/comment`, {
+    method: 'POST',
+    headers: { authorization: basic('sam@msp.example'), 'content-type': 'text/plain' },
+    body: JSON.stringify({ body: { type: 'doc', version: 1, content: [] } }),
+  });
+  expect(res.status).toBe(415);
+  expect(((await res.json()) as ErrorJson).errorMessages[0]).toMatch(/Content-Type: application\/json/);
+});
+
 it('enforces the 32 KiB property value and 255-character key limits', async () => {
   const put = (key: string, value: unknown) =>
     fetch(`${base}/rest/api/3/issue/ACME-2/properties/${encodeURIComponent(key)}`, {
