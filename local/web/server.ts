@@ -39,6 +39,18 @@ const MAX_FORM_BYTES = 1024 * 1024;
 const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'";
 
 class BadRequest extends Error {}
+class Forbidden extends Error {}
+
+/** Browsers send `Origin` on POSTs; a request without it (curl, tests) is not a cross-site one. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -180,8 +192,11 @@ export function createHostServer(options: HostServerOptions): Server {
       }
       return serveResource(res, appRoot, forge.manifest.resources, decodeURIComponent(resource[1] ?? ''), resource[2]);
     }
-    if (method === 'POST' && path === '/forge/invoke') return invoke(req, res);
-    if (method === 'POST' && path === '/session/user') return switchUser(req, res);
+    if (method === 'POST' && (path === '/forge/invoke' || path === '/session/user')) {
+      // Only this site's own pages may invoke resolvers or switch the user (no cross-site form posts).
+      if (!sameOrigin(req)) throw new Forbidden(`${path}: requests from other sites are refused.`);
+      return path === '/forge/invoke' ? invoke(req, res) : switchUser(req, res);
+    }
     if (!isRead) {
       res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' });
       res.end(`${method} is not allowed on ${path}.`);
@@ -211,8 +226,8 @@ export function createHostServer(options: HostServerOptions): Server {
   return createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof BadRequest) {
-        if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      if (error instanceof BadRequest || error instanceof Forbidden) {
+        if (!res.headersSent) res.writeHead(error instanceof Forbidden ? 403 : 400, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(message);
         return;
       }

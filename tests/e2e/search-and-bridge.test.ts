@@ -180,6 +180,28 @@ describe('host page: search, bridge and resources', () => {
       expect(url).toEqual({ ok: true, value: `${new URL(page.url()).origin}/browse/ABC-1` });
     });
 
+    it('keeps a createHistory object in the frame that notifies listeners of push and replace', async () => {
+      const seen = await frame.evaluate(async () => {
+        type Loc = { pathname: string; search: string };
+        const h = (await (window as unknown as { __bridge: Bridge }).__bridge.callBridge('createHistory')) as {
+          location: Loc;
+          push(p: string): void;
+          replace(p: string): void;
+          back(): void;
+          listen(l: (loc: Loc, action: string) => void): () => void;
+        };
+        const log: string[] = [`start ${h.location.pathname}`];
+        const stop = h.listen((loc, action) => log.push(`${action} ${loc.pathname}${loc.search}`));
+        h.push('/contracts?page=2');
+        h.replace('/contracts/42');
+        h.back();
+        stop();
+        h.push('/ignored');
+        return log;
+      });
+      expect(seen).toEqual(['start /', 'PUSH /contracts?page=2', 'REPLACE /contracts/42', 'POP /']);
+    });
+
     it('opens a modal with a resource and calls onClose in the opener with what the modal closed with', async () => {
       await frame.evaluate(async () => {
         const w = window as unknown as { __closed: unknown[]; __bridge: Bridge };
@@ -232,6 +254,31 @@ describe('host page: search, bridge and resources', () => {
     const missing = await page.goto(`${t.url}/apps/not-a-module`);
     expect(missing?.status()).toBe(404);
     await expect(page.textContent('[data-testid="module-not-found"]')).resolves.toContain("The app has no global page 'not-a-module'.");
+  });
+
+  it('refuses cross-site posts to the bridge endpoint and the user switcher, and names a bad account id', async () => {
+    const invoke = await fetch(`${t.url}/forge/invoke`, {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ moduleKey: 'service-issue-panel', functionKey: 'getIssuePanel', payload: {} }),
+    });
+    expect(invoke.status).toBe(403);
+    const missing = await fetch(`${t.url}/forge/invoke`, { method: 'POST', body: JSON.stringify({ functionKey: 'getIssuePanel' }) });
+    expect(missing.status).toBe(400);
+    await expect(missing.json()).resolves.toEqual({ ok: false, message: 'invoke: moduleKey: Invalid input: expected string, received undefined' });
+    const wrongUser = await fetch(`${t.url}/session/user`, { method: 'POST', body: 'accountId=nobody', redirect: 'manual' });
+    expect(wrongUser.status).toBe(400);
+    await expect(wrongUser.text()).resolves.toBe("accountId: 'nobody' is not one of the demo people.");
+    // The switcher only returns to paths of this site.
+    const engineer = t.host.demo.people.find((p) => p.role === 'engineer');
+    const offsite = await fetch(`${t.url}/session/user`, {
+      method: 'POST',
+      body: `accountId=${encodeURIComponent(engineer?.accountId ?? '')}&returnTo=${encodeURIComponent('//evil.example/')}`,
+      redirect: 'manual',
+    });
+    expect(offsite.status).toBe(303);
+    expect(offsite.headers.get('location')).toBe('/');
+    expect(offsite.headers.get('set-cookie')).toContain(`jira_local_user=${encodeURIComponent(engineer?.accountId ?? '')}`);
   });
 
   it('serves the REST API on the same origin with Basic auth winning over the page cookie', async () => {
