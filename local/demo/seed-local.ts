@@ -5,7 +5,10 @@ import type { DemoArgs } from './cli-args';
 import { generateDemo } from './generate';
 import type { DemoCustomer, DemoPerson } from './types';
 
-/** `anchor` (the end of the generated history, the demo's "now") defaults to the start of the current hour. */
+/**
+ * `anchor` (the end of the generated history, the demo's "now") defaults to the start of the current UTC day, so
+ * the open tickets' SLA clocks are live when you look; pass `--anchor` for a history fixed in time.
+ */
 export type DemoOptions = DemoArgs;
 
 export interface DemoMeta {
@@ -21,7 +24,7 @@ function ensureTable(db: LocalDb): void {
 }
 
 export function defaultAnchor(now: number = Date.now()): string {
-  return new Date(Math.floor(now / 3_600_000) * 3_600_000).toISOString();
+  return new Date(Math.floor(now / 86_400_000) * 86_400_000).toISOString();
 }
 
 export function seedDemo(db: LocalDb, jira: JiraEmulator, options: DemoOptions): DemoMeta {
@@ -29,10 +32,9 @@ export function seedDemo(db: LocalDb, jira: JiraEmulator, options: DemoOptions):
   const company = generateDemo({ seed: options.seed, anchor, issues: options.issues, worklogs: options.worklogs });
   const meta: DemoMeta = { anchor, people: company.people, customers: company.customers };
   ensureTable(db);
-  db.transaction(() => {
-    jira.importSeed(company.jira);
-    db.prepare('INSERT OR REPLACE INTO local_meta (key, value) VALUES (?, ?)').run(META_KEY, JSON.stringify(meta));
-  })();
+  // The emulator commits its own transaction (and mirrors it in memory), so it is not nested in ours.
+  jira.importSeed(company.jira);
+  db.prepare('INSERT OR REPLACE INTO local_meta (key, value) VALUES (?, ?)').run(META_KEY, JSON.stringify(meta));
   return meta;
 }
 
@@ -49,8 +51,8 @@ export function clearLocalData(db: LocalDb, jira: JiraEmulator): void {
   const appTables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'kvs\\_%' ESCAPE '\\'")
     .all() as { name: string }[];
+  jira.reset();
   db.transaction(() => {
-    jira.reset();
     for (const { name } of appTables) db.prepare(`DELETE FROM "${name}"`).run();
     db.prepare('DELETE FROM local_meta').run();
   })();
