@@ -1,4 +1,5 @@
-// The emulator scans up to 20,000 issues per query; a page of 100 must come back well under a second.
+// The emulator scans up to 20,000 issues per query: pages at that scale are correct and strictly ordered.
+// (Speed is measured by `npm run bench -- jira`, not asserted here.)
 import type { JqlIssue } from '../../../local/jira/jql';
 import { ANN, BOB, compileOk, context, CY } from './fixtures';
 
@@ -29,13 +30,8 @@ function generate(count: number): JqlIssue[] {
   return issues;
 }
 
-describe('performance', () => {
+describe('search at 20,000 issues', () => {
   const issues = generate(20_000);
-
-  // Loading the ANTLR parser costs ~0.2 s once per process; the budget is for a search in a running emulator.
-  beforeAll(() => {
-    compileOk('project = SUP', context());
-  });
 
   test.each([
     'project in (SUP, OPS) AND statusCategory != Done AND (assignee = currentUser() OR assignee IS EMPTY) ORDER BY priority DESC, created ASC',
@@ -44,14 +40,10 @@ describe('performance', () => {
     'created >= startOfMonth(-3) AND created < startOfMonth(-1) ORDER BY summary',
     '',
   ])('a page of 100 from 20,000 issues: %s', (jql) => {
-    // CPU time rather than wall time, so that other work on a busy CI machine does not count against the budget.
-    const started = process.cpuUsage();
     const query = compileOk(jql, context());
     const page = issues.filter((i) => query.matches(i)).sort(query.compare).slice(0, 100);
-    const used = process.cpuUsage(started);
-    const elapsed = (used.user + used.system) / 1000;
     expect(page.length).toBeGreaterThan(0);
     for (let k = 1; k < page.length; k++) expect(query.compare(page[k - 1] as JqlIssue, page[k] as JqlIssue)).toBeLessThan(0);
-    expect(elapsed).toBeLessThan(500);
+    expect(page.every((i) => query.matches(i))).toBe(true);
   });
 });
