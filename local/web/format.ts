@@ -89,16 +89,6 @@ export function adfToHtml(value: unknown): SafeHtml | null {
   return out.value.replace(/<[^>]+>/g, '').trim() === '' ? null : out;
 }
 
-/** A plain-text comment as the ADF document Jira's v3 API expects. */
-export function textToAdf(text: string): unknown {
-  const paragraphs = text.split(/\n{2,}/).map((p) => p.trim()).filter((p) => p !== '');
-  return {
-    type: 'doc',
-    version: 1,
-    content: paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })),
-  };
-}
-
 /** Parses Jira's `2024-05-01T09:30:00.000+0200` (offset without colon) as well as ISO strings. */
 export function parseJiraDate(value: string): Date | null {
   const iso = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');

@@ -243,7 +243,7 @@
     if (payload.product !== 'jira') throw new Error("fetchProduct: the local host only has Jira, not '" + payload.product + "'.");
     if (payload.isMultipartFormData) throw new Error('fetchProduct: multipart uploads (attachments) are not supported by the local host.');
     var path = String(payload.restPath || '');
-    if (!/^\/(rest|wiki)\//.test(path)) throw new Error("fetchProduct: restPath must be a product path such as /rest/api/3/..., got '" + path + "'.");
+    if (!/^\/rest\//.test(path)) throw new Error("fetchProduct: restPath must be a product path such as /rest/api/3/..., got '" + path + "'.");
     var init = payload.fetchRequestInit || {};
     var headers = new Headers(Array.isArray(init.headers) ? init.headers : init.headers || {});
     var method = (init.method || 'GET').toUpperCase();
