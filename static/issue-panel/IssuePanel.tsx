@@ -7,7 +7,7 @@ import Spinner from '@atlaskit/spinner';
 import { useCallback, useEffect, useState } from 'react';
 import type { IssuePanelView, StatusCategory } from '@contract/issue-panel';
 import type { ResolverError } from '@contract/result';
-import { callResolver } from '../shared/api';
+import { callResolver, onIssueChanged } from '../shared/api';
 import { formatInstant, textsFor } from '../shared/i18n';
 
 type State = { kind: 'loading' } | { kind: 'ready'; view: IssuePanelView } | { kind: 'failed'; error: ResolverError };
@@ -22,15 +22,22 @@ export function IssuePanel({ issueKey, locale, timeZone }: { issueKey: string; l
   const t = textsFor(locale);
   const [state, setState] = useState<State>({ kind: 'loading' });
 
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' });
-    const result = await callResolver('getIssuePanel', { issueKey });
-    setState(result.ok ? { kind: 'ready', view: result.data } : { kind: 'failed', error: result.error });
-  }, [issueKey]);
+  /** `quiet` keeps what is shown while fetching, so a refresh after an edit does not flash a spinner. */
+  const load = useCallback(
+    async (quiet = false) => {
+      if (!quiet) setState({ kind: 'loading' });
+      const result = await callResolver('getIssuePanel', { issueKey });
+      setState(result.ok ? { kind: 'ready', view: result.data } : { kind: 'failed', error: result.error });
+    },
+    [issueKey],
+  );
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Jira's issue view announces edits made on the page; show the new status, priority and assignee at once.
+  useEffect(() => onIssueChanged(() => void load(true)), [load]);
 
   if (state.kind === 'loading') {
     return (

@@ -1,5 +1,5 @@
 // Typed calls to the backend: the only place the UI uses `invoke`.
-import { invoke } from '@forge/bridge';
+import { events, invoke } from '@forge/bridge';
 import type { RequestOf, ResolverName, ResponseOf } from '@contract/resolvers';
 import type { ResolverResult } from '@contract/result';
 
@@ -9,4 +9,10 @@ export async function callResolver<N extends ResolverName>(name: N, request: Req
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: 'The app could not be reached. Please reload the page.' } };
   }
+}
+
+/** Calls `listener` when the host issue view reports an edit; returns the unsubscribe for a React effect. */
+export function onIssueChanged(listener: () => void): () => void {
+  const subscription = events.on('JIRA_ISSUE_CHANGED', listener);
+  return () => void subscription.then((s) => s.unsubscribe()).catch(() => undefined);
 }

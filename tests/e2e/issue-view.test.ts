@@ -145,6 +145,8 @@ describe('host page: issue view', () => {
     await page.locator('[data-testid="field-priority"]', { hasText: other }).waitFor();
     const stored = await jiraGet<{ fields: { priority: { name: string } } }>(t.host, `/rest/api/3/issue/${issue.key}?fields=priority`);
     expect(stored.body.fields.priority.name).toBe(other);
+    // The panel listens for the issue view's JIRA_ISSUE_CHANGED and shows the new priority without a reload.
+    await page.frameLocator(PANEL_FRAME).locator('[data-testid="panel-priority"]', { hasText: other }).waitFor({ timeout: 20_000 });
   });
 
   it("shows a customer of another project the not-found page, and the customer's own issues", async () => {
