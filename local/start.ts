@@ -54,6 +54,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`npm start failed: port ${process.env.PORT ?? 4010} is already in use; stop the other server or choose one: PORT=4020 npm start`);
+    process.exit(1);
+  }
   console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
