@@ -1,4 +1,4 @@
-// Durability: a process killed with SIGKILL in the middle of a write burst loses no acknowledged write
+// Durability: a process writing through @forge/kvs on the local runtime, killed with SIGKILL mid-burst, loses no acknowledged write
 // and leaves no transaction half-applied. Several rounds kill at unrelated moments, on the same file.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
