@@ -3,10 +3,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openLocalDb, type LocalDb } from './db';
-import { loadDemoMeta, seedDemo, type DemoMeta, type DemoOptions } from './demo/seed-local';
+import type { DemoArgs } from './demo/cli-args';
+import { loadSeededCompany, seedCompany, seedDemo, type SeededCompany } from './demo/seed-local';
 import { loadManifest } from './forge/manifest';
 import { createLocalForge, type LocalForge } from './forge/runtime';
-import { createJiraEmulator, type JiraEmulator } from './jira';
+import { createJiraEmulator, type JiraEmulator, type JiraSeed } from './jira';
 import { createHostServer } from './web';
 
 export interface LocalHostOptions {
@@ -16,7 +17,11 @@ export interface LocalHostOptions {
   dbFile?: string;
   appRoot?: string;
   /** Seeds the demo company when the database has no Jira data yet. */
-  demo?: DemoOptions;
+  demo?: DemoArgs;
+  /** Seeds this company instead of the demo company (tests with a site of their own). */
+  company?: SeededCompany & { jira: JiraSeed };
+  /** Queue delays and retry back-off: 1 = real time, 0 = at once (see LocalForgeOptions). */
+  delayScale?: number;
   /** Runs the scheduled triggers on their intervals (times this factor). */
   schedules?: number | false;
   log?: (line: string) => void;
@@ -27,7 +32,7 @@ export interface LocalHost {
   db: LocalDb;
   jira: JiraEmulator;
   forge: LocalForge;
-  demo: DemoMeta;
+  demo: SeededCompany;
   server: Server;
   /** Stops serving, lets running work finish, and closes the database: nothing acknowledged is lost. */
   close(): Promise<void>;
@@ -44,8 +49,13 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const indexedProperties = loadManifest(appRoot).entityProperties.map((p) => ({ propertyKey: p.propertyKey, values: p.values }));
 
   const jira = createJiraEmulator({ db, indexedProperties, baseUrl: url });
-  const demo = jira.isEmpty() ? seedDemo(db, jira, options.demo ?? {}) : loadDemoMeta(db);
-  const forge = createLocalForge({ appRoot, db, jira, log });
+  const { company } = options;
+  const demo = !jira.isEmpty()
+    ? loadSeededCompany(db)
+    : company
+      ? seedCompany(db, jira, company.jira, { anchor: company.anchor, people: company.people, customers: company.customers })
+      : seedDemo(db, jira, options.demo ?? {});
+  const forge = createLocalForge({ appRoot, db, jira, log, delayScale: options.delayScale });
   if (options.schedules !== false) forge.startSchedules(options.schedules ?? 1);
 
   const server = createHostServer({ forge, jira, appRoot, people: demo.people, log });

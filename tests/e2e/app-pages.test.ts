@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './helpers/host';
-import { SMALL_PEOPLE, startSmallSite, type SmallSite } from './helpers/small-site';
+import type { LocalHost } from '../../local/host';
+import { SMALL_PEOPLE, startSmallSite } from './helpers/small-site';
 
 const APP = join(__dirname, 'fixtures/pages-app');
 const FRAME = 'iframe[data-forge-frame]';
@@ -15,7 +16,7 @@ const byRole = (role: string) => {
 };
 
 describe('host page: app pages', () => {
-  let site: SmallSite;
+  let site: LocalHost;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;

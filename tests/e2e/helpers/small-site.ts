@@ -1,12 +1,8 @@
 // A small Jira site of our own for host tests that need a different app (fixtures): one person per role, two
 // projects with different browse groups, a few issues with comments and worklogs.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { openLocalDb } from '../../../local/db';
 import type { DemoPerson } from '../../../local/demo/types';
-import { createLocalForge, type LocalForge } from '../../../local/forge/runtime';
-import { createJiraEmulator, type JiraEmulator, type JiraSeed } from '../../../local/jira';
-import { createHostServer } from '../../../local/web';
+import { startLocalHost, type LocalHost } from '../../../local/host';
+import type { JiraSeed } from '../../../local/jira';
 
 const person = (id: string, name: string, role: DemoPerson['role'], extra: Partial<DemoPerson> = {}): DemoPerson => ({
   accountId: `acc-${id}`,
@@ -100,33 +96,15 @@ export function smallSeed(): JiraSeed {
   };
 }
 
-export interface SmallSite {
-  url: string;
-  jira: JiraEmulator;
-  forge: LocalForge;
-  close(): Promise<void>;
-}
-
-export async function startSmallSite(appRoot: string): Promise<SmallSite> {
-  const db = openLocalDb(':memory:');
-  const jira = createJiraEmulator({ db, indexedProperties: [], baseUrl: 'http://localhost' });
-  jira.importSeed(smallSeed());
-  const logs: string[] = [];
-  const forge = createLocalForge({ appRoot, db, jira, delayScale: 0, log: (l) => logs.push(l) });
-  const server: Server = createHostServer({ forge, jira, appRoot, people: SMALL_PEOPLE, log: (l) => logs.push(l) });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    jira,
-    forge,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await forge.close();
-      db.close();
-    },
-  };
+/** The local host serving the small site for the app at `appRoot`. */
+export function startSmallSite(appRoot: string): Promise<LocalHost> {
+  return startLocalHost({
+    port: 0,
+    dbFile: ':memory:',
+    appRoot,
+    company: { jira: smallSeed(), anchor: '2026-03-10T12:00:00+01:00', people: SMALL_PEOPLE, customers: [] },
+    schedules: false,
+    delayScale: 0,
+    log: () => {},
+  });
 }
