@@ -1,52 +1,20 @@
-// Wall-clock <-> instant conversion for IANA zones, and ISO formatting with the zone's offset.
-// Offsets come from Intl (the runtime's tz database) and are memoised per zone and UTC hour: every zone the demo
-// uses changes offset only on whole UTC hours, and the generator asks for the same hours again and again.
+// Wall-clock <-> instant conversion for IANA zones, and ISO formatting with the zone's offset. Offsets come from
+// the SLA engine's cached zone tables (the runtime's tz database, read once per zone and period).
+import { zoneOffsets, type ZoneOffsets } from '../../src/domain/calendar';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetMemo = new Map<string, Map<number, number>>();
-
-function computeOffsetMinutes(zone: string, t: number): number {
-  let fmt = formatters.get(zone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-    formatters.set(zone, fmt);
-  }
-  const name = fmt.formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
-  if (!m) throw new Error(`Unexpected offset "${name}" for time zone ${zone}`);
-  if (!m[1]) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -minutes : minutes;
+function offsetsOf(zone: string): ZoneOffsets {
+  const offsets = zoneOffsets(zone);
+  if (!offsets) throw new Error(`Unknown time zone ${zone}`);
+  return offsets;
 }
 
 /** The zone's UTC offset in minutes at instant `t` (e.g. 330 for Asia/Kolkata). */
 export function offsetMinutes(zone: string, t: number): number {
-  let perZone = offsetMemo.get(zone);
-  if (!perZone) {
-    perZone = new Map();
-    offsetMemo.set(zone, perZone);
-  }
-  const hour = Math.floor(t / HOUR);
-  let off = perZone.get(hour);
-  if (off === undefined) {
-    off = computeOffsetMinutes(zone, hour * HOUR);
-    perZone.set(hour, off);
-  }
-  return off;
-}
-
-/** True when the string names a time zone the runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return offsetsOf(zone).offsetAt(t) / MINUTE;
 }
 
 export interface LocalDate { y: number; m: number; d: number }

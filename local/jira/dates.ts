@@ -1,24 +1,5 @@
 // Jira's wire formats for instants (`2021-01-18T23:45:00.000+0000`) and durations (`3h 20m`).
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+import { zoneOffsets } from '../../src/domain/calendar';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -27,18 +8,15 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * caller's profile zone, so apps must parse the offset rather than read the local part.
  */
 export function formatJiraDateTime(ms: number, timeZone: string): string {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  const millis = ((ms % 1000) + 1000) % 1000;
-  const offsetMin = Math.round((wall - (ms - millis)) / 60000);
+  const offsets = zoneOffsets(timeZone);
+  if (!offsets) throw new Error(`unknown time zone ${timeZone}`);
+  const offsetMin = Math.round(offsets.offsetAt(ms) / 60000);
+  const wall = new Date(ms + offsetMin * 60000);
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
   return (
-    `${pad(parts.year ?? 1970, 4)}-${pad(parts.month ?? 1)}-${pad(parts.day ?? 1)}T${pad(parts.hour ?? 0)}:` +
-    `${pad(parts.minute ?? 0)}:${pad(parts.second ?? 0)}.${pad(millis, 3)}${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+    `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:` +
+    `${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}.${pad(wall.getUTCMilliseconds(), 3)}${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
   );
 }
 

@@ -1,47 +1,32 @@
-// Wall-clock <-> instant conversion in an IANA time zone, with Intl only (no time zone library is installed).
+// Wall-clock <-> instant conversion in an IANA time zone, on the SLA engine's cached zone offsets.
 // Used at compile time only: relative dates and startOfDay() etc. are resolved once per query.
+import { zoneOffsets, type ZoneOffsets } from '../../../src/domain/calendar';
 
 export interface WallDate { year: number; month: number; day: number }   // month 1-12
 export interface WallTime extends WallDate { hour: number; minute: number; second: number; millisecond: number }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
+function offsetsOf(timeZone: string): ZoneOffsets {
+  const offsets = zoneOffsets(timeZone);
+  if (!offsets) throw new Error(`unknown time zone ${timeZone}`);
+  return offsets;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  return zoneOffsets(timeZone) !== null;
 }
 
 /** The local date and time of `instant` in `timeZone`. */
 export function toWallTime(instant: number, timeZone: string): WallTime {
-  const wall: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0 };
-  for (const part of formatter(timeZone).formatToParts(new Date(instant))) {
-    const n = Number(part.value);
-    if (part.type === 'year') wall.year = n;
-    else if (part.type === 'month') wall.month = n;
-    else if (part.type === 'day') wall.day = n;
-    else if (part.type === 'hour') wall.hour = n;
-    else if (part.type === 'minute') wall.minute = n;
-    else if (part.type === 'second') wall.second = n;
-  }
-  wall.millisecond = ((instant % 1000) + 1000) % 1000;
-  return wall;
+  const t = new Date(instant + offsetsOf(timeZone).offsetAt(instant));
+  return {
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    hour: t.getUTCHours(),
+    minute: t.getUTCMinutes(),
+    second: t.getUTCSeconds(),
+    millisecond: t.getUTCMilliseconds(),
+  };
 }
 
 function wallAsUtc(w: WallTime): number {
@@ -53,7 +38,7 @@ function wallAsUtc(w: WallTime): number {
 
 /** Offset of the zone from UTC at `instant`, in ms (east positive). */
 function offsetAt(instant: number, timeZone: string): number {
-  return wallAsUtc(toWallTime(instant, timeZone)) - instant;
+  return offsetsOf(timeZone).offsetAt(instant);
 }
 
 /**

@@ -8,3 +8,4 @@ export { MIN_INSTANT, MAX_INSTANT } from './civil';
 export { addBusinessTime, subtractBusinessTime, businessTimeBetween, nextBusinessMoment, isBusinessTime } from './operations';
 export { normalizePauses } from './pauses';
 export { compileCalendar, type CompiledCalendar } from './compiled';
+export { zoneOffsets, type ZoneOffsets } from './zone';
