@@ -59,36 +59,33 @@ export function batchSet(ctx: OpContext, body: unknown): KvsReply {
   return { status: 200, body: { successfulKeys: writes.map((w) => identity(w.item)), failedKeys } };
 }
 
-export function batchGet(ctx: OpContext, body: unknown): KvsReply {
-  const items = parseItems(body, 'batch get');
+/** Reads or removes each item inside one store transaction; an item's KvsError fails that item alone. */
+function eachItem(ctx: OpContext, body: unknown, what: string, act: (item: Body, target: Target, i: number) => Body): KvsReply {
+  const items = parseItems(body, what);
   const failedKeys: FailedKey[] = [];
   const successfulKeys: Body[] = [];
   ctx.store.atomically(() => {
     items.forEach((item, i) => {
-      attempt(item, failedKeys, () => {
-        const target = mixedTarget(ctx, item, `[${i}].`);
-        const fields = parseGetOptions(item.options, `[${i}].options`);
-        const found = ctx.store.get(target.ref, ctx.now);
-        if (!found) throw new KvsError(404, 'KEY_NOT_FOUND', 'Key does not exist');
-        successfulKeys.push({ ...identity(item), ...itemReply(found, fields) });
-      });
+      attempt(item, failedKeys, () => successfulKeys.push(act(item, mixedTarget(ctx, item, `[${i}].`), i)));
     });
   });
   return { status: 200, body: { successfulKeys, failedKeys } };
 }
 
-export function batchDelete(ctx: OpContext, body: unknown): KvsReply {
-  const items = parseItems(body, 'batch delete');
-  const failedKeys: FailedKey[] = [];
-  const successfulKeys: Body[] = [];
-  ctx.store.atomically(() => {
-    items.forEach((item, i) => {
-      attempt(item, failedKeys, () => {
-        const target = mixedTarget(ctx, item, `[${i}].`);
-        if (!ctx.store.remove(target.ref, ctx.now)) throw new KvsError(404, 'KEY_NOT_FOUND', 'Key does not exist');
-        successfulKeys.push(identity(item));
-      });
-    });
+const notFound = () => new KvsError(404, 'KEY_NOT_FOUND', 'Key does not exist');
+
+export function batchGet(ctx: OpContext, body: unknown): KvsReply {
+  return eachItem(ctx, body, 'batch get', (item, target, i) => {
+    const fields = parseGetOptions(item.options, `[${i}].options`);
+    const found = ctx.store.get(target.ref, ctx.now);
+    if (!found) throw notFound();
+    return { ...identity(item), ...itemReply(found, fields) };
   });
-  return { status: 200, body: { successfulKeys, failedKeys } };
+}
+
+export function batchDelete(ctx: OpContext, body: unknown): KvsReply {
+  return eachItem(ctx, body, 'batch delete', (item, target) => {
+    if (!ctx.store.remove(target.ref, ctx.now)) throw notFound();
+    return identity(item);
+  });
 }
