@@ -5,11 +5,18 @@ import type { Resolved } from './value-resolvers';
 
 export interface Collected { set: Set<string>; includeEmpty: boolean }
 
-/** Resolves every operand item (EMPTY aside) to ids; reports each value that fails. */
-export function collect(
-  input: TerminalInput, problems: Problems, resolve: (item: Exclude<OperandItem, { kind: 'empty' }>) => Resolved,
-): Collected | undefined {
-  const set = new Set<string>();
+type ValueOrFunction = Exclude<OperandItem, { kind: 'empty' }>;
+
+/**
+ * Resolves every operand item (EMPTY aside) with `resolve`, reporting each one that fails; undefined when any
+ * failed. `EMPTY` sets `includeEmpty`.
+ */
+export function resolveOperands<T>(
+  input: TerminalInput,
+  problems: Problems,
+  resolve: (item: ValueOrFunction) => { ok: true; value: T } | { ok: false; message: string },
+): { values: T[]; includeEmpty: boolean } | undefined {
+  const values: T[] = [];
   let includeEmpty = false;
   let ok = true;
   for (const item of input.items) {
@@ -18,13 +25,22 @@ export function collect(
       continue;
     }
     const r = resolve(item);
-    if (r.ok) r.ids.forEach((id) => set.add(id));
+    if (r.ok) values.push(r.value);
     else {
       problems.add(r.message);
       ok = false;
     }
   }
-  return ok ? { set, includeEmpty } : undefined;
+  return ok ? { values, includeEmpty } : undefined;
+}
+
+/** Resolves every operand item (EMPTY aside) to ids; reports each value that fails. */
+export function collect(input: TerminalInput, problems: Problems, resolve: (item: ValueOrFunction) => Resolved): Collected | undefined {
+  const resolved = resolveOperands(input, problems, (item) => {
+    const r = resolve(item);
+    return r.ok ? { ok: true, value: r.ids } : r;
+  });
+  return resolved && { set: new Set(resolved.values.flat()), includeEmpty: resolved.includeEmpty };
 }
 
 export function valueOnly(

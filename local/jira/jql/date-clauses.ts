@@ -1,4 +1,5 @@
 // created, updated and resolved clauses: operands resolved to instants once, compared per issue.
+import { resolveOperands } from './collect';
 import { scalarPredicate } from './comparisons';
 import { dateFromFunction, dateFromLiteral } from './dates';
 import { functionNotAllowed, isDateFunction } from './functions';
@@ -7,24 +8,12 @@ import type { JqlIssue } from './types';
 
 /** Each value, EMPTY aside, as an instant: literals and date functions in the user's zone. */
 export function dateInstants(input: TerminalInput, catalog: Catalog, problems: Problems): { values: number[]; includeEmpty: boolean } | undefined {
-  const values: number[] = [];
-  let includeEmpty = false;
-  let ok = true;
-  for (const item of input.items) {
-    if (item.kind === 'empty') {
-      includeEmpty = true;
-      continue;
-    }
+  return resolveOperands(input, problems, (item) => {
     const r = item.kind === 'value' ? dateFromLiteral(item.value, input.field.name, catalog.ctx)
       : isDateFunction(item.name) ? dateFromFunction(item.name, item.args, catalog.ctx)
         : { ok: false as const, message: functionNotAllowed(item.name, input.field.name) };
-    if (r.ok) values.push(r.instant);
-    else {
-      problems.add(r.message);
-      ok = false;
-    }
-  }
-  return ok ? { values, includeEmpty } : undefined;
+    return r.ok ? { ok: true, value: r.instant } : r;
+  });
 }
 
 /** A date literal is one instant (a date alone is local midnight), so `created = "2026-11-01"` only matches issues created exactly then. */
