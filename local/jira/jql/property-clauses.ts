@@ -2,10 +2,9 @@
 import { collect, valueOnly } from './collect';
 import { propertyPredicate } from './comparisons';
 import { dateInstants } from './date-clauses';
-import { functionNotAllowed } from './functions';
 import type { Catalog, Compiled, Problems, ResolvedField, TerminalInput } from './model';
 import { asDate, asNumber, asString, asText, readPropertyPath, someValue } from './property-values';
-import { compileTextQuery } from './text-match';
+import { textOperand } from './text-match';
 import type { JqlIssue } from './types';
 import { resolveUser } from './value-resolvers';
 
@@ -38,12 +37,8 @@ export function compileProperty(
       if (op === 'is' || op === 'is not') {
         return { test: propertyPredicate(op, read, asText, [], false) };
       }
-      const item = input.items[0];
-      if (item === undefined || item.kind === 'empty') return undefined;
-      if (item.kind === 'function') return void problems.add(functionNotAllowed(item.name, field.name));
-      const query = compileTextQuery(item.value, field.name);
-      if (!query.ok) return void problems.add(query.message);
-      const matches = query.matches;
+      const matches = textOperand(input, field.name, problems);
+      if (!matches) return undefined;
       const contains = (issue: JqlIssue): boolean => someValue(read(issue), asText, matches);
       const present = propertyPredicate('is not', read, asText, [], false);
       return { test: op === '~' ? contains : (issue) => present(issue) && !contains(issue) };

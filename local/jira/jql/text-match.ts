@@ -2,6 +2,8 @@
 // emulator keeps the common subset: every word must occur as a whole word, case-insensitively, `*` and `?` are
 // wildcards inside or at the end of a word, an inner quoted "exact phrase" must occur as consecutive words, and
 // English stop words are ignored. Boolean syntax (AND/OR/NOT, +word, -word), fuzzy (~) and boost (^) are a 400.
+import { functionNotAllowed } from './functions';
+import type { Problems, TerminalInput } from './model';
 
 export type TextQuery = { ok: true; matches: (text: string) => boolean } | { ok: false; message: string };
 
@@ -52,4 +54,14 @@ function tokens(text: string): string[] {
 
 function wordPattern(word: string): string {
   return word.replace(/\*/g, `${WORD}*`).replace(/\?/g, WORD);
+}
+
+/** The `~` operand of a clause as a matcher; undefined (with the problem reported) when it is not a text query. */
+export function textOperand(input: TerminalInput, fieldName: string, problems: Problems): ((text: string) => boolean) | undefined {
+  const item = input.items[0];
+  if (item === undefined || item.kind === 'empty') return undefined;
+  if (item.kind === 'function') return void problems.add(functionNotAllowed(item.name, fieldName));
+  const query = compileTextQuery(item.value, fieldName);
+  if (!query.ok) return void problems.add(query.message);
+  return query.matches;
 }
