@@ -1,7 +1,7 @@
 // The in-memory side of the emulator: the catalog and every issue snapshot, written through after each committed
 // SQLite transaction so searches are a scan over memory. The database stays the source of truth (loaded at start).
-import type { SeedIssueType, SeedPriority, SeedStatus, SeedTransition, SeedUser } from './seed';
-import { type Catalog, type CustomFieldRec, emptyCatalog, type IssueRec, type ProjectRec, type ResolutionRec } from './model';
+import type { SeedUser } from './seed';
+import { type Catalog, emptyCatalog, type IssueRec, type ProjectRec, type ResolutionRec } from './model';
 import type { JiraStore } from './store';
 
 export const DEFAULT_RESOLUTIONS: ResolutionRec[] = [
@@ -41,6 +41,20 @@ export class JiraState {
   /** Adds one catalog record of `kind` to memory (the store has it already). */
   addCatalogEntry(kind: string, data: unknown): void {
     const c = this.catalog;
+    // Records kept by id alone.
+    const byId: Partial<Record<string, Map<string, unknown>>> = {
+      status: c.statuses,
+      priority: c.priorities,
+      issueType: c.issueTypes,
+      transition: c.transitions,
+      resolution: c.resolutions,
+      customField: c.customFields,
+    };
+    const map = byId[kind];
+    if (map) {
+      map.set((data as { id: string }).id, data);
+      return;
+    }
     switch (kind) {
       case 'user': {
         const u = data as SeedUser;
@@ -48,24 +62,6 @@ export class JiraState {
         c.usersByEmail.set(u.emailAddress.toLowerCase(), u);
         break;
       }
-      case 'status':
-        c.statuses.set((data as SeedStatus).id, data as SeedStatus);
-        break;
-      case 'priority':
-        c.priorities.set((data as SeedPriority).id, data as SeedPriority);
-        break;
-      case 'issueType':
-        c.issueTypes.set((data as SeedIssueType).id, data as SeedIssueType);
-        break;
-      case 'transition':
-        c.transitions.set((data as SeedTransition).id, data as SeedTransition);
-        break;
-      case 'resolution':
-        c.resolutions.set((data as ResolutionRec).id, data as ResolutionRec);
-        break;
-      case 'customField':
-        c.customFields.set((data as CustomFieldRec).id, data as CustomFieldRec);
-        break;
       case 'project': {
         const p = data as ProjectRec;
         c.projects.set(p.id, p);
