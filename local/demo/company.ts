@@ -5,7 +5,7 @@
 import type { SeedIssueType, SeedPriority, SeedResolution, SeedStatus, SeedTransition } from '../jira/seed';
 import type { HolidayRule } from './holidays';
 import type { WeeklyHours } from './calendar';
-import type { DemoContract, DemoRole, DemoSupportHours, DemoTier, PriorityName } from './types';
+import type { CustomerProfile, DemoContract, DemoRole, DemoTier, PriorityName } from './types';
 
 /** The demo's default "now" (a Wednesday: 16:00 in Zurich, 10:00 in New York, 19:30 in Kolkata). */
 export const DEFAULT_DEMO_ANCHOR = '2026-06-10T14:00:00Z';
@@ -160,17 +160,8 @@ export interface Vocabulary {
   people: string[];
 }
 
-export interface CustomerSpec {
-  key: string;
-  name: string;
-  tier: DemoTier;
-  timeZone: string;
-  country: 'CH' | 'US' | 'IN';
-  city: string;
-  industry: string;
+export interface CustomerSpec extends CustomerProfile {
   emailDomain: string;
-  holidayRule: HolidayRule;
-  supportHours: DemoSupportHours;
   /** When the customer's people work (raise tickets, answer questions); for 24x7 customers wider than nothing. */
   office: WeeklyHours;
   serviceManager: StaffMember;
@@ -180,7 +171,6 @@ export interface CustomerSpec {
   projects: ProjectSpec[];
   /** Relative ticket volume. */
   volume: number;
-  contract: DemoContract;
   vocabulary: Vocabulary;
 }
 

@@ -34,7 +34,8 @@ export interface DemoContract {
   slaTargets: { firstResponseMinutes: Record<PriorityName, number>; resolutionMinutes: Record<PriorityName, number> };
 }
 
-export interface DemoCustomer {
+/** What describes a customer, in the fixed company data and in the generated output alike. */
+export interface CustomerProfile {
   key: string;
   name: string;
   tier: DemoTier;
@@ -43,15 +44,18 @@ export interface DemoCustomer {
   country: 'CH' | 'US' | 'IN';
   city: string;
   industry: string;
-  projectKeys: string[];
-  serviceManagerAccountId: string;
-  contacts: DemoContact[];
   supportHours: DemoSupportHours;
   /** Which public holidays the customer observes. */
   holidayRule: HolidayRule;
+  contract: DemoContract;
+}
+
+export interface DemoCustomer extends CustomerProfile {
+  projectKeys: string[];
+  serviceManagerAccountId: string;
+  contacts: DemoContact[];
   /** Public holidays of every calendar year the history and the next 3 months touch. */
   holidays: Holiday[];
-  contract: DemoContract;
 }
 
 export interface DemoPerson {
