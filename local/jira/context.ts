@@ -1,7 +1,7 @@
 // One request as a route sees it: parameters, query, body, the caller, and checks that answer as Jira does.
 import type { JiraRequest } from './backend';
 import type { Core } from './core';
-import { badRequest, forbidden, issueNotFound, JiraHttpError } from './errors';
+import { badRequest, forbidden, invalidPayload, isRecord, issueNotFound } from './errors';
 import { APP_ACCOUNT_ID, type IssueRec, type ProjectRec } from './model';
 import { canSeeIssue, hasProjectPermission, type Viewer } from './permissions';
 import { type Json, Renderer } from './render';
@@ -96,15 +96,31 @@ export class RequestContext {
     return raw === 'true';
   }
 
+  /** `startAt` and `maxResults` of an offset-paged list, checked as Jira does. */
+  paging(defaultMax: number, minMax = 0): { startAt: number; maxResults: number } {
+    const startAt = this.intQuery('startAt', 0);
+    const maxResults = this.intQuery('maxResults', defaultMax);
+    if (startAt < 0) throw badRequest('startAt must not be negative.');
+    if (maxResults < minMax) throw badRequest(minMax === 0 ? 'maxResults must not be negative.' : `maxResults must be at least ${minMax}.`);
+    return { startAt, maxResults };
+  }
+
+  /** The JSON body when it is an object; anything else is Jira's generic 400. */
+  objectBody(): Record<string, unknown> {
+    const body = this.body();
+    if (!isRecord(body)) throw invalidPayload();
+    return body;
+  }
+
   /** The JSON body; a missing or malformed body is Jira's generic 400. */
   body(): unknown {
     if (!this.parsedBody) {
       const text = this.req.body ?? '';
-      if (text.trim() === '') throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+      if (text.trim() === '') throw invalidPayload();
       try {
         this.parsedBody = { value: JSON.parse(text) };
       } catch {
-        throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+        throw invalidPayload();
       }
     }
     return this.parsedBody.value;

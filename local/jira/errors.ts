@@ -11,6 +11,12 @@ export class JiraHttpError extends Error {
   }
 }
 
+const INVALID_PAYLOAD = 'Invalid request payload. Refer to the REST API documentation and try again.';
+/** Jira's generic answer to a body it cannot read. */
+export const invalidPayload = (): JiraHttpError => new JiraHttpError(400, [INVALID_PAYLOAD]);
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export const badRequest = (message: string): JiraHttpError => new JiraHttpError(400, [message]);
 /** A 400 naming the offending field, as Jira does for bad field values: `errors: { field: message }`. */
 export const fieldError = (field: string, message: string): JiraHttpError => new JiraHttpError(400, [], { [field]: message });

@@ -1,7 +1,7 @@
 // Changing an issue's fields: from a create/edit body (`fields` + `update`) or a transition, producing the new
 // snapshot and the changelog items Jira would write. Bad values are 400s naming the field, as in Jira.
 import { adfToText, type AdfDoc, isAdfDoc } from './adf';
-import { fieldError, JiraHttpError } from './errors';
+import { fieldError, invalidPayload, isRecord } from './errors';
 import type { Catalog, ChangeItemRec, IssueRec, ProjectRec } from './model';
 
 export function cloneIssue(i: IssueRec): IssueRec {
@@ -19,8 +19,6 @@ export function item(
 ): ChangeItemRec {
   return { field, fieldtype, fieldId, from, fromString, to, toString };
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const notSettable = (field: string) => fieldError(field, `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`);
 
@@ -173,7 +171,7 @@ export class IssueEditor {
 
   /** Applies `update: { field: [{ set | add | remove: value }] }`. */
   applyUpdate(update: unknown): void {
-    if (!isRecord(update)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+    if (!isRecord(update)) throw invalidPayload();
     for (const [field, ops] of Object.entries(update)) {
       if (!Array.isArray(ops)) throw fieldError(field, `Operations for field '${field}' must be a list.`);
       for (const op of ops) {

@@ -3,6 +3,7 @@
 // so a condition on an entity that does not exist behaves as on one with no attributes.
 import { badRequest } from './errors';
 import type { EntitySchema } from './entities';
+import { isRecord } from './requests';
 
 export const RANGE_CONDITIONS = [
   'BEGINS_WITH',
@@ -38,7 +39,6 @@ export interface FilterGroup {
   items: PropertyCondition[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** Checks one `{condition, values}`; `allowed` tells an index range (7 conditions) from a filter (12). */

@@ -1,19 +1,14 @@
 // Changelogs: per issue (oldest first, paged) and `POST /changelog/bulkfetch` (up to 1000 issues, up to 10 fields).
 import { type RequestContext, ok, type RouteResult } from '../context';
-import { badRequest, fieldError, JiraHttpError } from '../errors';
+import { fieldError } from '../errors';
 import type { ChangelogRec } from '../model';
 import { decodePageToken, encodePageToken } from '../page-token';
 import { canSeeIssue } from '../permissions';
 import type { Route } from '../router';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function issueChangelog(ctx: RequestContext): RouteResult {
   const issue = ctx.issue();
-  const startAt = ctx.intQuery('startAt', 0);
-  const maxResults = ctx.intQuery('maxResults', 100);
-  if (startAt < 0) throw badRequest('startAt must not be negative.');
-  if (maxResults < 1) throw badRequest('maxResults must be at least 1.');
+  const { startAt, maxResults } = ctx.paging(100, 1);
   const size = Math.min(maxResults, 100);
   const all = ctx.core.store.changelogsOf(issue.id);
   const page = all.slice(startAt, startAt + size);
@@ -31,8 +26,7 @@ function issueChangelog(ctx: RequestContext): RouteResult {
 }
 
 function bulkFetch(ctx: RequestContext): RouteResult {
-  const body = ctx.body();
-  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const body = ctx.objectBody();
   const refs = body.issueIdsOrKeys;
   if (!Array.isArray(refs) || refs.length === 0 || !refs.every((r) => typeof r === 'string')) {
     throw fieldError('issueIdsOrKeys', 'issueIdsOrKeys is required: a list of 1 to 1000 issue ids or keys.');

@@ -2,13 +2,11 @@
 import { type AdfDoc, isAdfDoc } from '../adf';
 import { type RequestContext, noContent, ok, type RouteResult } from '../context';
 import type { Tx } from '../core';
-import { badRequest, fieldError, forbidden, JiraHttpError, notFound } from '../errors';
+import { badRequest, fieldError, forbidden, isRecord, notFound } from '../errors';
 import { commentDeleted, issueCommented } from '../events';
 import type { CommentRec, IssueRec, Visibility } from '../model';
 import { canSeeRestricted, groupId, hasProjectPermission, ROLE_BY_ID, ROLE_BY_NAME } from '../permissions';
 import type { Route } from '../router';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses a `visibility` object; `field` names the error key Jira uses (`commentLevel` or `worklog`). */
 export function parseVisibility(ctx: RequestContext, value: unknown, field: string): Visibility | null {
@@ -77,18 +75,9 @@ export function addCommentInTx(ctx: RequestContext, tx: Tx, issue: IssueRec, inp
   return comment;
 }
 
-function requireBody(ctx: RequestContext): Record<string, unknown> {
-  const body = ctx.body();
-  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
-  return body;
-}
-
 function listComments(ctx: RequestContext): RouteResult {
   const issue = ctx.issue();
-  const startAt = ctx.intQuery('startAt', 0);
-  const maxResults = ctx.intQuery('maxResults', 100);
-  if (startAt < 0) throw badRequest('startAt must not be negative.');
-  if (maxResults < 0) throw badRequest('maxResults must not be negative.');
+  const { startAt, maxResults } = ctx.paging(100);
   const orderBy = ctx.query('orderBy') ?? 'created';
   if (!['created', '+created', '-created'].includes(orderBy)) throw badRequest(`The orderBy value '${orderBy}' is not valid. Use created, +created or -created.`);
   let comments = ctx.render.visibleComments(issue);
@@ -100,7 +89,7 @@ function listComments(ctx: RequestContext): RouteResult {
 function addComment(ctx: RequestContext): RouteResult {
   const issue = ctx.issue();
   ctx.requirePermission(ctx.projectOf(issue), 'ADD_COMMENTS', 'You do not have the permission to comment on this issue.');
-  const input = parseCommentInput(ctx, requireBody(ctx));
+  const input = parseCommentInput(ctx, ctx.objectBody());
   const core = ctx.core;
   const comment = core.write((tx) => {
     const next = { ...issue };
@@ -137,7 +126,7 @@ function updateComment(ctx: RequestContext): RouteResult {
   const issue = ctx.issue();
   const comment = visibleComment(ctx, issue);
   if (!mayChange(ctx, issue, comment, 'EDIT')) throw forbidden('You do not have the permission to edit this comment.');
-  const body = requireBody(ctx);
+  const body = ctx.objectBody();
   const input = parseCommentInput(ctx, body);
   const core = ctx.core;
   const now = core.now();

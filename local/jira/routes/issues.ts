@@ -1,7 +1,7 @@
 // Issues: create, get, edit, assign, transitions.
 import { isAdfDoc } from '../adf';
 import { type RequestContext, noContent, ok, type RouteResult } from '../context';
-import { badRequest, fieldError, JiraHttpError } from '../errors';
+import { badRequest, fieldError, isRecord } from '../errors';
 import { issueCreated, issueUpdated } from '../events';
 import { allFieldDefs, selectFields } from '../fields';
 import { IssueEditor } from '../issue-edit';
@@ -10,8 +10,6 @@ import { canBrowseProject, hasProjectPermission } from '../permissions';
 import type { Route } from '../router';
 import type { Tx } from '../core';
 import { addCommentInTx, parseCommentInput } from './comments';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parses `expand` given as a comma list (or repeated). */
 export const expandSet = (ctx: RequestContext): Set<string> => new Set(ctx.queryList('expand'));
@@ -42,8 +40,7 @@ export function commitEdit(ctx: RequestContext, editor: IssueEditor, inTx?: (nex
 }
 
 function createIssue(ctx: RequestContext): RouteResult {
-  const body = ctx.body();
-  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const body = ctx.objectBody();
   const fields = body.fields ?? {};
   if (!isRecord(fields)) throw fieldError('fields', 'fields must be an object.');
   const catalog = ctx.catalog;
@@ -134,8 +131,7 @@ function getIssue(ctx: RequestContext): RouteResult {
 function editIssue(ctx: RequestContext): RouteResult {
   const issue = ctx.issue();
   ctx.requirePermission(ctx.projectOf(issue), 'EDIT_ISSUES', 'You do not have permission to edit issues in this project.');
-  const body = ctx.body();
-  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const body = ctx.objectBody();
   const editor = new IssueEditor(ctx.catalog, issue);
   if (body.fields !== undefined) {
     if (!isRecord(body.fields)) throw fieldError('fields', 'fields must be an object.');
@@ -175,8 +171,7 @@ function getTransitions(ctx: RequestContext): RouteResult {
 function doTransition(ctx: RequestContext): RouteResult {
   const issue = ctx.issue();
   ctx.requirePermission(ctx.projectOf(issue), 'TRANSITION_ISSUES', 'You do not have permission to transition this issue.');
-  const body = ctx.body();
-  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const body = ctx.objectBody();
   const t = body.transition;
   const id = isRecord(t) ? (typeof t.id === 'string' ? t.id : typeof t.id === 'number' ? String(t.id) : undefined) : undefined;
   if (id === undefined) throw badRequest("Missing 'transition' identifier");
@@ -219,8 +214,7 @@ function doTransition(ctx: RequestContext): RouteResult {
 
 /** `POST /issue/bulkfetch`: up to 100 issues, ascending id; missing and hidden ones are left out silently. */
 function bulkFetchIssues(ctx: RequestContext): RouteResult {
-  const body = ctx.body();
-  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const body = ctx.objectBody();
   const list = (field: string): string[] => {
     const v = body[field];
     if (v === undefined) return [];

@@ -17,8 +17,6 @@ export const SEARCH_MAX_RESULTS = 5000;
 export const SEARCH_RICH_PAGE = 100;
 export const SEARCH_MAX_PROPERTIES = 5;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 interface SearchParams {
   jql: string;
   nextPageToken?: string;
@@ -48,8 +46,7 @@ const stringList = (v: unknown, field: string): string[] => {
 };
 
 function fromBody(ctx: RequestContext): SearchParams {
-  const body = ctx.body();
-  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const body = ctx.objectBody();
   if (body.jql !== undefined && typeof body.jql !== 'string') throw fieldError('jql', 'jql must be a string.');
   if (body.nextPageToken !== undefined && body.nextPageToken !== null && typeof body.nextPageToken !== 'string') throw fieldError('nextPageToken', 'nextPageToken must be a string.');
   if (body.maxResults !== undefined && (typeof body.maxResults !== 'number' || !Number.isInteger(body.maxResults))) throw fieldError('maxResults', 'maxResults must be an integer.');
@@ -140,8 +137,7 @@ function search(ctx: RequestContext, p: SearchParams): RouteResult {
 }
 
 function approximateCount(ctx: RequestContext): RouteResult {
-  const body = ctx.body();
-  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const body = ctx.objectBody();
   if (body.jql !== undefined && typeof body.jql !== 'string') throw fieldError('jql', 'jql must be a string.');
   const jql = (body.jql as string | undefined) ?? '';
   const query = compile(ctx, jql);

@@ -51,19 +51,11 @@ function getUser(ctx: RequestContext): RouteResult {
   return ok(ctx.render.user(u, expandOf(ctx)));
 }
 
-function paging(ctx: RequestContext, defaultMax: number): { startAt: number; maxResults: number } {
-  const startAt = ctx.intQuery('startAt', 0);
-  const maxResults = ctx.intQuery('maxResults', defaultMax);
-  if (startAt < 0) throw badRequest('startAt must not be negative.');
-  if (maxResults < 0) throw badRequest('maxResults must not be negative.');
-  return { startAt, maxResults };
-}
-
 function searchUsers(ctx: RequestContext): RouteResult {
   const query = ctx.query('query');
   const accountId = ctx.query('accountId');
   if (query === undefined && accountId === undefined) throw badRequest('One of the query parameters query or accountId is required.');
-  const { startAt, maxResults } = paging(ctx, 50);
+  const { startAt, maxResults } = ctx.paging(50);
   const q = query?.toLowerCase();
   const users = [...ctx.catalog.users.values()].filter(
     (u) =>
@@ -76,7 +68,7 @@ function searchUsers(ctx: RequestContext): RouteResult {
 function bulkUsers(ctx: RequestContext): RouteResult {
   const ids = ctx.url.searchParams.getAll('accountId');
   if (ids.length === 0) throw badRequest('At least one accountId is required.');
-  const { startAt, maxResults } = paging(ctx, 10);
+  const { startAt, maxResults } = ctx.paging(10);
   const users = ids.map((id) => ctx.catalog.users.get(id)).filter((u): u is SeedUser => u !== undefined);
   const page = users.slice(startAt, startAt + maxResults);
   const isLast = startAt + page.length >= users.length;
@@ -111,7 +103,7 @@ function groupPicker(ctx: RequestContext): RouteResult {
 }
 
 function searchProjects(ctx: RequestContext): RouteResult {
-  const { startAt, maxResults } = paging(ctx, 50);
+  const { startAt, maxResults } = ctx.paging(50);
   const q = ctx.query('query')?.toLowerCase();
   const keys = new Set(ctx.queryList('keys').map((k) => k.toUpperCase()));
   const ids = new Set(ctx.queryList('id'));
@@ -205,7 +197,6 @@ const removedSearch = (): RouteResult => {
     'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046',
   ]);
 };
-
 
 export const siteRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/serverInfo', handler: serverInfo, anonymous: true },

@@ -2,16 +2,13 @@
 // 1000 per page, the last minute left out) and `worklog/list` (at most 1000 per call).
 import { isAdfDoc } from '../adf';
 import { type RequestContext, noContent, ok, type RouteResult } from '../context';
-import { badRequest, fieldError, forbidden, JiraHttpError, notFound } from '../errors';
+import { badRequest, fieldError, forbidden, isRecord, notFound } from '../errors';
 import { parseDuration } from '../dates';
 import { worklogEvent } from '../events';
 import type { IssueRec, WorklogRec } from '../model';
 import { canSeeIssue, canSeeRestricted, hasProjectPermission } from '../permissions';
 import type { Route } from '../router';
 import { parseVisibility } from './comments';
-
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The feeds' page size and the window they leave out, per Atlassian's documentation. */
 export const WORKLOG_FEED_PAGE = 1000;
@@ -41,8 +38,7 @@ function checkAdjustEstimate(ctx: RequestContext): void {
 interface WorklogInput { seconds?: number; started?: number; comment?: WorklogRec['comment']; visibility?: WorklogRec['visibility'] }
 
 function parseWorklogBody(ctx: RequestContext, creating: boolean): WorklogInput {
-  const body = ctx.body();
-  if (!isRecord(body)) throw new JiraHttpError(400, ['Invalid request payload. Refer to the REST API documentation and try again.']);
+  const body = ctx.objectBody();
   const out: WorklogInput = {};
   if (body.timeSpentSeconds !== undefined) {
     if (typeof body.timeSpentSeconds !== 'number' || !Number.isInteger(body.timeSpentSeconds)) throw fieldError('timeLogged', 'timeSpentSeconds must be a whole number of seconds.');
@@ -73,10 +69,7 @@ function renderWorklog(ctx: RequestContext, w: WorklogRec, withProperties: boole
 
 function listIssueWorklogs(ctx: RequestContext): RouteResult {
   const issue = ctx.issue();
-  const startAt = ctx.intQuery('startAt', 0);
-  const maxResults = ctx.intQuery('maxResults', 5000);
-  if (startAt < 0) throw badRequest('startAt must not be negative.');
-  if (maxResults < 0) throw badRequest('maxResults must not be negative.');
+  const { startAt, maxResults } = ctx.paging(5000);
   const after = ctx.optionalIntQuery('startedAfter');
   const before = ctx.optionalIntQuery('startedBefore');
   const withProperties = ctx.queryList('expand').includes('properties');
