@@ -17,3 +17,4 @@ export { STATUS_CATEGORIES } from './types';
 export { parsePolicy, parseTimeline, policySchema, timelineSchema } from './schema';
 export { evaluateSla, type EvaluateOptions } from './evaluate';
 export { ValidationError, type ValidationIssue } from '../calendar';
+export { timelineFromJira, compareChangelogIds, type IssueHistoryFacts, type ChangelogEntry, type ChangelogItem, type CommentFacts } from './jira-timeline';
