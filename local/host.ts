@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openLocalDb, type LocalDb } from './db';
 import type { DemoArgs } from './demo/cli-args';
+import { seedDemoConfig } from './demo/seed-config';
 import { loadSeededCompany, seedCompany, seedDemo, type SeededCompany } from './demo/seed-local';
 import { loadManifest } from './forge/manifest';
 import { createLocalForge, type LocalForge } from './forge/runtime';
@@ -56,6 +57,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       ? seedCompany(db, jira, company.jira, { anchor: company.anchor, people: company.people, customers: company.customers })
       : seedDemo(db, jira, options.demo ?? {});
   const forge = createLocalForge({ appRoot, db, jira, log, delayScale: options.delayScale });
+  // The app's own configuration of the company (customers, contracts ...), once, through the app's resolvers.
+  if (forge.manifest.uiModules.some((m) => m.key === 'service-admin-page') && demo.customers.length > 0) {
+    await seedDemoConfig(db, forge, demo);
+  }
   if (options.schedules !== false) forge.startSchedules(options.schedules ?? 1);
 
   const server = createHostServer({ forge, jira, appRoot, people: demo.people, log });

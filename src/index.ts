@@ -1,4 +1,4 @@
 // The handlers manifest.yml names, and nothing else.
-export { panelResolver } from './resolvers/panel';
+export { appResolver } from './resolvers/app';
 export { onIssueEvent } from './triggers/issue-events';
 export { slaSweep } from './triggers/sla-sweep';

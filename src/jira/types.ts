@@ -16,3 +16,23 @@ export const jiraIssueSchema = z.object({
   }),
 });
 export type JiraIssue = z.infer<typeof jiraIssueSchema>;
+
+export const myPermissionsSchema = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
+});
+
+export const myselfSchema = z.object({ accountId: z.string(), displayName: z.string() });
+export type JiraMyself = z.infer<typeof myselfSchema>;
+
+export const projectPageSchema = z.object({
+  values: z.array(z.object({ key: z.string(), name: z.string() })),
+  isLast: z.boolean().optional(),
+  total: z.number().optional(),
+});
+export const namedListSchema = z.array(z.object({ name: z.string() }));
+export const statusListSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: z.enum(['new', 'indeterminate', 'done']) }) }),
+);
+export const issueTypeListSchema = z.array(z.object({ name: z.string(), subtask: z.boolean().optional() }));
+export const groupPickerSchema = z.object({ groups: z.array(z.object({ name: z.string() })) });
+export const userListSchema = z.array(z.object({ accountId: z.string(), displayName: z.string(), accountType: z.string().optional() }));

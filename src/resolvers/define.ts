@@ -1,37 +1,76 @@
-// Every resolver goes through here: payload validation, the call, and one mapping from failures to the contract.
+// Every resolver goes through here: the caller's access first (before the payload is even read), then payload
+// validation, the call, and one mapping from failures to the contract.
 import type Resolver from '@forge/resolver';
 import type { Request } from '@forge/resolver';
-import type { ZodType } from 'zod';
-import type { RequestOf, ResolverName, ResponseOf } from '../contract/resolvers';
+import type { ZodError, ZodType } from 'zod';
+import { RESOLVER_ACCESS, type RequestOf, type ResolverName, type ResponseOf } from '../contract/resolvers';
 import type { ResolverError, ResolverResult } from '../contract/result';
-import { ForbiddenError, NotFoundError, UpstreamError } from '../services/errors';
+import { ValidationError } from '../domain/calendar';
+import {
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  RefusedError,
+  StaleRevisionError,
+  UpstreamError,
+} from '../services/errors';
+import { RecordTooLarge } from '../store/config-store';
+import { callerMay } from './authorise';
 
 export type ResolverContext = Request['context'];
+
+/** The authorised caller, as the handler sees it. */
+export interface Caller {
+  accountId: string;
+  context: ResolverContext;
+}
+
+const FORBIDDEN: ResolverError = { code: 'FORBIDDEN', message: 'You do not have permission to do this. Only Jira administrators can manage Service Manager.' };
 
 export function defineResolver<N extends ResolverName>(
   resolver: Resolver,
   name: N,
   schema: ZodType<RequestOf<N>>,
-  handle: (payload: RequestOf<N>, context: ResolverContext) => Promise<ResponseOf<N>>,
+  handle: (payload: RequestOf<N>, caller: Caller) => Promise<ResponseOf<N>>,
 ): void {
+  const access = RESOLVER_ACCESS[name];
   resolver.define(name, async (request: Request): Promise<ResolverResult<ResponseOf<N>>> => {
-    const parsed = schema.safeParse(request.payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') || 'payload';
-      return { ok: false, error: { code: 'INVALID_INPUT', field, message: `${field}: ${issue?.message ?? 'invalid'}` } };
-    }
     try {
-      return { ok: true, data: await handle(parsed.data, request.context) };
+      const accountId = request.context.accountId as string | undefined;
+      // Who calls comes first: an unauthorised caller learns nothing, not even which fields exist.
+      if (!accountId || !(await callerMay(access, accountId))) return { ok: false, error: FORBIDDEN };
+      const parsed = schema.safeParse(request.payload);
+      if (!parsed.success) return { ok: false, error: invalidInput(zodFields(parsed.error)) };
+      return { ok: true, data: await handle(parsed.data, { accountId, context: request.context }) };
     } catch (error) {
       return { ok: false, error: toResolverError(name, error) };
     }
   });
 }
 
+/** `['contacts', 0, 'email']` -> `contacts[0].email`, as the domain names paths. */
+function zodFields(error: ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => {
+    let field = '';
+    for (const s of issue.path) field += typeof s === 'number' ? `[${s}]` : field ? `.${String(s)}` : String(s);
+    return { field: field || 'payload', message: issue.message };
+  });
+}
+
+function invalidInput(fields: readonly { field: string; message: string }[]): ResolverError {
+  const first = fields[0] ?? { field: 'payload', message: 'invalid' };
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
+  return { code: 'INVALID_INPUT', field: first.field, message: `${first.field}: ${first.message}${more}`, ...(fields.length > 1 ? { fields: [...fields] } : {}) };
+}
+
 export function toResolverError(name: string, error: unknown): ResolverError {
+  if (error instanceof InvalidInputError) return invalidInput(error.fields);
+  if (error instanceof ValidationError) return invalidInput(error.issues.map((i) => ({ field: i.path, message: i.message })));
+  if (error instanceof RecordTooLarge) return { code: 'INVALID_INPUT', field: error.table, message: error.message };
+  if (error instanceof StaleRevisionError) return { code: 'CONFLICT', message: error.message, ...(error.current ? { conflict: error.current } : {}) };
+  if (error instanceof RefusedError) return { code: 'CONFLICT', message: error.message };
   if (error instanceof NotFoundError) return { code: 'NOT_FOUND', message: error.message };
-  if (error instanceof ForbiddenError) return { code: 'FORBIDDEN', message: error.message };
+  if (error instanceof ForbiddenError) return FORBIDDEN;
   if (error instanceof UpstreamError) {
     return { code: 'UPSTREAM', message: 'Jira is not answering right now. Please try again in a moment.' };
   }

@@ -2,6 +2,12 @@
 
 export const entities = {
   issueActivity: 'issue-activity',
+  customer: 'customer',
+  contract: 'contract',
+  calendar: 'calendar',
+  policy: 'sla-policy',
+  policyVersion: 'sla-policy-version',
+  appConfig: 'app-config',
 } as const;
 
 export const keys = {
@@ -9,4 +15,16 @@ export const keys = {
   issueActivity: (issueKey: string) => issueKey,
   /** Plain KVS key of the scheduled sweep's bookkeeping. */
   sweepState: () => 'sweep:state',
+  /** Configuration records are keyed by their own key or id (validated by the contract's patterns). */
+  customer: (customerKey: string) => customerKey,
+  contract: (contractId: string) => contractId,
+  calendar: (calendarId: string) => calendarId,
+  policy: (policyId: string) => policyId,
+  /** Zero-padded so keys sort by version. */
+  policyVersion: (policyId: string, version: number) => `${policyId}#${String(version).padStart(6, '0')}`,
+  settings: () => 'settings',
+  matching: () => 'matching',
 } as const;
+
+/** Largest value Forge's KVS stores (240 KiB), in bytes of JSON. */
+export const MAX_VALUE_BYTES = 240 * 1024;

@@ -1,0 +1,70 @@
+// Resolvers for the admin page: Jira administrators only (RESOLVER_ACCESS), checked before the payload.
+import type Resolver from '@forge/resolver';
+import {
+  deleteCustomerRequestSchema,
+  deleteRecordRequestSchema,
+  emptyRequestSchema,
+  importConfigRequestSchema,
+  policyVersionsRequestSchema,
+  saveCalendarRequestSchema,
+  saveContractRequestSchema,
+  saveCustomerRequestSchema,
+  saveMatchingRequestSchema,
+  savePolicyRequestSchema,
+  saveSettingsRequestSchema,
+  simulatePolicyRequestSchema,
+} from '../contract/admin';
+import { createJiraGateway } from '../jira/gateway';
+import { exportConfig, importConfig } from '../services/config/backup';
+import { deleteCalendar, saveCalendar } from '../services/config/calendars';
+import { loadJiraCatalog } from '../services/config/catalog';
+import { deleteContract, saveContract } from '../services/config/contracts';
+import { deleteCustomer, saveCustomer } from '../services/config/customers';
+import type { ConfigDeps } from '../services/config/deps';
+import { loadAdminConfig } from '../services/config/load';
+import { deleteSlaPolicy, listSlaPolicyVersions, saveSlaPolicy } from '../services/config/policies';
+import { saveMatchingRules, saveSettings } from '../services/config/settings';
+import { simulateSlaPolicy } from '../services/config/simulate';
+import { createConfigStore } from '../store/config-store';
+import { defineResolver } from './define';
+
+/** A change is recorded with the caller's name, as Jira knows it. */
+async function changeDeps(): Promise<ConfigDeps> {
+  const me = await createJiraGateway('user').getMyself();
+  return { store: createConfigStore(), actor: { accountId: me.accountId, displayName: me.displayName }, now: Date.now() };
+}
+
+export function defineAdminResolvers(resolver: Resolver): void {
+  const store = () => createConfigStore();
+  defineResolver(resolver, 'getAdminConfig', emptyRequestSchema, () => loadAdminConfig(store()));
+  defineResolver(resolver, 'getJiraCatalog', emptyRequestSchema, () => loadJiraCatalog(createJiraGateway('user')));
+
+  defineResolver(resolver, 'saveCustomer', saveCustomerRequestSchema, async (p) => saveCustomer(await changeDeps(), p.customer, p.expectedRevision));
+  defineResolver(resolver, 'deleteCustomer', deleteCustomerRequestSchema, async (p) => {
+    await deleteCustomer(await changeDeps(), p.key, p.expectedRevision);
+    return { deleted: true };
+  });
+  defineResolver(resolver, 'saveContract', saveContractRequestSchema, async (p) => saveContract(await changeDeps(), p.contract, p.expectedRevision));
+  defineResolver(resolver, 'deleteContract', deleteRecordRequestSchema, async (p) => {
+    await deleteContract(await changeDeps(), p.id, p.expectedRevision);
+    return { deleted: true };
+  });
+  defineResolver(resolver, 'saveCalendar', saveCalendarRequestSchema, async (p) => saveCalendar(await changeDeps(), p.calendar, p.expectedRevision));
+  defineResolver(resolver, 'deleteCalendar', deleteRecordRequestSchema, async (p) => {
+    await deleteCalendar(await changeDeps(), p.id, p.expectedRevision);
+    return { deleted: true };
+  });
+  defineResolver(resolver, 'saveSlaPolicy', savePolicyRequestSchema, async (p) => saveSlaPolicy(await changeDeps(), p.policy, p.expectedRevision));
+  defineResolver(resolver, 'deleteSlaPolicy', deleteRecordRequestSchema, async (p) => {
+    await deleteSlaPolicy(await changeDeps(), p.id, p.expectedRevision);
+    return { deleted: true };
+  });
+  defineResolver(resolver, 'getSlaPolicyVersions', policyVersionsRequestSchema, (p) => listSlaPolicyVersions({ store: store() }, p.id));
+  defineResolver(resolver, 'simulateSlaPolicy', simulatePolicyRequestSchema, (p) =>
+    simulateSlaPolicy({ store: store(), jira: createJiraGateway('user'), now: Date.now() }, p),
+  );
+  defineResolver(resolver, 'saveSettings', saveSettingsRequestSchema, async (p) => saveSettings(await changeDeps(), p.settings, p.expectedRevision));
+  defineResolver(resolver, 'saveMatchingRules', saveMatchingRequestSchema, async (p) => saveMatchingRules(await changeDeps(), p.matching, p.expectedRevision));
+  defineResolver(resolver, 'exportConfig', emptyRequestSchema, () => exportConfig({ store: store(), now: Date.now() }));
+  defineResolver(resolver, 'importConfig', importConfigRequestSchema, async (p) => importConfig(await changeDeps(), p.backup));
+}

@@ -1,0 +1,11 @@
+// The app's one resolver function: every Custom UI module names it, and each resolver's access (contract)
+// is checked on every call, whichever module it comes from.
+import Resolver from '@forge/resolver';
+import { defineAdminResolvers } from './admin';
+import { definePanelResolvers } from './panel';
+
+const resolver = new Resolver();
+definePanelResolvers(resolver);
+defineAdminResolvers(resolver);
+
+export const appResolver = resolver.getDefinitions();

@@ -1,0 +1,32 @@
+// Use case: everything the admin page shows, in one read.
+import type { AdminConfig } from '../../contract/config';
+import type { ConfigStore } from '../../store/config-store';
+import { StoredRecordError } from '../../store/errors';
+import { summarise } from './policies';
+import { matchingOrDefault, settingsOrDefault } from './settings';
+
+export async function loadAdminConfig(store: ConfigStore): Promise<AdminConfig> {
+  const [customers, contracts, calendars, heads, settings, matching] = await Promise.all([
+    store.listCustomers(),
+    store.listContracts(),
+    store.listCalendars(),
+    store.listPolicies(),
+    store.getSettings(),
+    store.getMatching(),
+  ]);
+  const policies = await Promise.all(
+    heads.map(async (head) => {
+      const latest = await store.getPolicyVersion(head.record.id, head.record.latestVersion);
+      if (!latest) throw new StoredRecordError(`SLA policy '${head.record.id}' has no stored version ${head.record.latestVersion}`);
+      return summarise(head, latest);
+    }),
+  );
+  return {
+    customers: customers.map((c) => ({ ...c.record, meta: c.meta })),
+    contracts: contracts.map((c) => ({ ...c.record, meta: c.meta })),
+    calendars: calendars.map((c) => ({ ...c.record, meta: c.meta })),
+    policies,
+    settings: settingsOrDefault(settings),
+    matching: matchingOrDefault(matching),
+  };
+}
