@@ -77,19 +77,8 @@ export function createJiraGateway(actor: Actor, policy: RetryPolicy = defaultRet
     calls,
     getIssueHistory: (issueKey) => readIssueHistory(findJson, issueKey),
     getUserGroups: (accountId) => readUserGroups(findJson, accountId),
-    async getIssue(issueKey) {
-      count('getIssue');
-      const reply = await requestJira(
-        actor,
-        route`/rest/api/3/issue/${issueKey}?fields=${ISSUE_FIELDS}`,
-        { headers: { Accept: 'application/json' } },
-        policy,
-      );
-      if (reply.status === 404) return null;
-      if (reply.status !== 200) throw new UpstreamError(`Jira answered ${reply.status} for issue ${issueKey}`, reply.status);
-      const parsed = jiraIssueSchema.safeParse(await reply.json());
-      if (!parsed.success) throw new UpstreamError(`Jira sent an unexpected issue shape for ${issueKey}`, reply.status);
-      return parsed.data;
+    getIssue(issueKey) {
+      return findJson('getIssue', route`/rest/api/3/issue/${issueKey}?fields=${ISSUE_FIELDS}`, jiraIssueSchema, `issue ${issueKey}`);
     },
     async hasGlobalPermission(permission) {
       const answer = await getJson('myPermissions', route`/rest/api/3/mypermissions?permissions=${permission}`, myPermissionsSchema, 'permissions');
