@@ -8,7 +8,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IssuePanelView, StatusCategory } from '@contract/issue-panel';
 import type { ResolverError } from '@contract/result';
 import { callResolver, onIssueChanged } from '../shared/api';
-import { formatInstant, textsFor } from '../shared/i18n';
+import { formatInstant } from '../shared/i18n';
+import { useT } from '../shared/texts';
 
 type State = { kind: 'loading' } | { kind: 'ready'; view: IssuePanelView } | { kind: 'failed'; error: ResolverError };
 
@@ -19,7 +20,7 @@ const LOZENGE: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = {
 };
 
 export function IssuePanel({ issueKey, locale, timeZone }: { issueKey: string; locale: string; timeZone: string }) {
-  const t = textsFor(locale);
+  const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   /** `quiet` keeps what is shown while fetching, so a refresh after an edit does not flash a spinner. */
@@ -42,17 +43,17 @@ export function IssuePanel({ issueKey, locale, timeZone }: { issueKey: string; l
   if (state.kind === 'loading') {
     return (
       <Box padding="space.200" testId="panel-loading">
-        <Spinner label={t.loading} />
+        <Spinner label={t('common.loading')} />
       </Box>
     );
   }
   if (state.kind === 'failed') {
     return (
-      <SectionMessage appearance="error" title={t.errorTitle} testId="panel-error">
+      <SectionMessage appearance="error" title={t('panel.errorTitle')} testId="panel-error">
         <Stack space="space.100">
           <Text>{state.error.message}</Text>
           <Inline>
-            <Button onClick={() => void load()}>{t.retry}</Button>
+            <Button onClick={() => void load()}>{t('common.retry')}</Button>
           </Inline>
         </Stack>
       </SectionMessage>
@@ -70,18 +71,18 @@ export function IssuePanel({ issueKey, locale, timeZone }: { issueKey: string; l
         </Lozenge>
       </Inline>
       <Text>{issue.summary}</Text>
-      <Field label={t.priority} value={issue.priority ?? t.none} testId="panel-priority" />
-      <Field label={t.assignee} value={issue.assignee ?? t.unassigned} testId="panel-assignee" />
-      <Field label={t.updated} value={when(issue.updated)} testId="panel-updated" />
-      <Heading size="xxsmall">{t.activity}</Heading>
+      <Field label={t('panel.priority')} value={issue.priority ?? t('panel.none')} testId="panel-priority" />
+      <Field label={t('panel.assignee')} value={issue.assignee ?? t('panel.unassigned')} testId="panel-assignee" />
+      <Field label={t('panel.updated')} value={when(issue.updated)} testId="panel-updated" />
+      <Heading size="xxsmall">{t('panel.activity')}</Heading>
       {activity ? (
         <Stack space="space.050" testId="panel-activity">
-          <Field label={t.lastEvent} value={`${activity.lastEventType} · ${when(activity.lastEventAt)}`} />
-          <Field label={t.events} value={String(activity.eventCount)} />
+          <Field label={t('panel.lastEvent')} value={`${activity.lastEventType} · ${when(activity.lastEventAt)}`} />
+          <Field label={t('panel.events')} value={String(activity.eventCount)} />
         </Stack>
       ) : (
         <Text color="color.text.subtlest" testId="panel-no-activity">
-          {t.noActivity}
+          {t('panel.noActivity')}
         </Text>
       )}
     </Stack>

@@ -1,6 +1,7 @@
 import '@atlaskit/css-reset';
 import { view } from '@forge/bridge';
 import { createRoot } from 'react-dom/client';
+import { TextsProvider } from '../shared/texts';
 import { IssuePanel } from './IssuePanel';
 
 async function start(): Promise<void> {
@@ -9,7 +10,9 @@ async function start(): Promise<void> {
   const extension = context.extension as { issue?: { key?: string } };
   const root = createRoot(document.getElementById('root') as HTMLElement);
   root.render(
-    <IssuePanel issueKey={extension.issue?.key ?? ''} locale={context.locale ?? 'en-US'} timeZone={context.timezone ?? 'UTC'} />,
+    <TextsProvider locale={context.locale}>
+      <IssuePanel issueKey={extension.issue?.key ?? ''} locale={context.locale ?? 'en-US'} timeZone={context.timezone ?? 'UTC'} />
+    </TextsProvider>,
   );
 }
 
