@@ -9,6 +9,8 @@ export interface InvocationHost {
   installationId: string;
   cloudId: string;
   scopes: readonly string[];
+  /** The folder `__forge_runtime__.container.appCodeDir` names; its `__LOCALES__/` is what @forge/api `i18n` reads. */
+  appCodeDir?: string;
   fetch(target: FetchTarget, path: string, init: RequestInit | undefined, invocation: Invocation): Promise<Response>;
 }
 
@@ -67,6 +69,7 @@ export function runtimeView(inv: Invocation): Record<string, unknown> {
       permissions: { scopes: [...host.scopes], external: {} },
     },
     contextAri: `ari:cloud:jira::site/${host.cloudId}`,
+    container: { appCodeDir: host.appCodeDir },
     aaid: inv.principal?.accountId,
     lambdaContext: { getRemainingTimeInMillis: () => Math.max(0, inv.deadline - Date.now()) },
     metrics: { counter: () => noopMetric, timing: () => noopMetric, gauge: () => noopMetric },

@@ -1,15 +1,25 @@
-// Reads manifest.yml into the registry the local runtime needs: functions, modules, triggers, entities, scopes.
+// Reads manifest.yml into the registry the local runtime needs: functions, modules, triggers, entities, scopes, translations.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { extractI18nKeysFromModules } from '@forge/i18n';
 import { parse } from 'yaml';
 
 export interface FunctionDef { key: string; file: string; exportName: string; timeoutSeconds?: number }
-export interface UiModule { type: string; key: string; resource: string; resolverFunction?: string; title: string }
+/** A text in manifest.yml: written out, or `{ i18n: key }` naming a text in the `translations` files. */
+export type ManifestText = string | { i18n: string };
+export interface UiModule { type: string; key: string; resource: string; resolverFunction?: string; title: ManifestText }
 export interface TriggerDef { key: string; functionKey: string; events: string[]; ignoreSelf: boolean }
 export type ScheduleInterval = 'fiveMinute' | 'hour' | 'day' | 'week';
 export interface ScheduledTriggerDef { key: string; functionKey: string; interval: ScheduleInterval }
 export interface ConsumerDef { key: string; queue: string; functionKey: string }
 export interface ResourceDef { key: string; path: string }
+/** `translations`: one JSON file per Forge locale code, and which locales read which when a text is missing. */
+export interface TranslationsDef {
+  resources: { key: string; path: string }[];
+  fallback: { default: string } & Record<string, string | string[]>;
+  /** The i18n keys the modules use (`title: { i18n: ... }`), as Forge lists them in i18n-info.json. */
+  moduleKeys: string[];
+}
 export interface EntityPropertyDef {
   key: string;
   propertyKey: string;
@@ -33,6 +43,7 @@ export interface AppManifest {
   entityProperties: EntityPropertyDef[];
   entities: EntityDef[];
   scopes: Set<string>;
+  translations?: TranslationsDef;
 }
 
 const UI_MODULE_TYPES = ['jira:issuePanel', 'jira:issueContext', 'jira:globalPage', 'jira:adminPage', 'jira:projectPage'];
@@ -74,7 +85,7 @@ export function loadManifest(appRoot: string): AppManifest {
       key: text(m.key, `${type}.key`),
       resource: text(m.resource, `${type} '${String(m.key)}'.resource`),
       resolverFunction: (m.resolver as Raw | undefined)?.function as string | undefined,
-      title: String(m.title ?? m.key),
+      title: manifestText(m.title, String(m.key)),
     })),
   );
 
@@ -107,5 +118,19 @@ export function loadManifest(appRoot: string): AppManifest {
     })),
     entities: list(((app.storage ?? {}) as Raw).entities) as unknown as EntityDef[],
     scopes: new Set(list((raw.permissions as Raw | undefined)?.scopes).map(String)),
+    translations: translationsOf(raw.translations as Raw | undefined, modules),
   };
+}
+
+function manifestText(value: unknown, otherwise: string): ManifestText {
+  if (typeof value === 'object' && value !== null && typeof (value as Raw).i18n === 'string') return { i18n: (value as Raw).i18n as string };
+  return value === undefined || value === null ? otherwise : String(value);
+}
+
+function translationsOf(raw: Raw | undefined, modules: Raw): TranslationsDef | undefined {
+  if (!raw) return undefined;
+  const resources = list(raw.resources).map((r) => ({ key: text(r.key, 'translations.resources.key'), path: text(r.path, 'translations.resources.path') }));
+  const fallback = (raw.fallback ?? {}) as TranslationsDef['fallback'];
+  text(fallback.default, 'translations.fallback.default');
+  return { resources, fallback, moduleKeys: extractI18nKeysFromModules(modules as Parameters<typeof extractI18nKeysFromModules>[0]) };
 }

@@ -7,6 +7,7 @@ import { installForgeGlobals, runInInvocation, type FetchTarget, type Invocation
 import { createKvsService, type KvsService } from './kvs';
 import { loadManifest, SCHEDULE_INTERVAL_MS, type AppManifest, type FunctionDef } from './manifest';
 import { QueueBroker, type AsyncEvent } from './queues';
+import { loadTranslations, removeAppCodeDir, writeAppCodeDir, type AppTranslations } from './translations';
 import { scopesForEvent } from './event-scopes';
 
 /** Limits that bite in production (developer.atlassian.com/platform/forge/limits-invocation). */
@@ -59,6 +60,8 @@ export class LocalForge {
   readonly db: LocalDb;
   readonly kvs: KvsService;
   readonly cloudId = CLOUD_ID;
+  /** The manifest's `translations`, read once at start; undefined when it declares none. */
+  readonly translations?: AppTranslations;
   private readonly host: InvocationHost;
   private readonly queues: QueueBroker;
   private readonly pending = new Set<Promise<unknown>>();
@@ -72,6 +75,7 @@ export class LocalForge {
   constructor(private readonly options: LocalForgeOptions = {}) {
     const appRoot = options.appRoot ?? process.cwd();
     this.manifest = loadManifest(appRoot);
+    this.translations = this.manifest.translations && loadTranslations(appRoot, this.manifest.translations);
     this.ownsDb = typeof options.db !== 'object';
     this.db = typeof options.db === 'object' ? options.db : openLocalDb(options.db);
     this.kvs = createKvsService(this.db, this.manifest.entities, { now: options.now });
@@ -85,6 +89,8 @@ export class LocalForge {
       installationId: 'local-installation',
       cloudId: CLOUD_ID,
       scopes: [...this.manifest.scopes],
+      // As deployed, the function's code folder holds the translations (`__LOCALES__/`); here a temporary folder.
+      appCodeDir: this.translations && writeAppCodeDir(this.translations),
       fetch: (target, path, init, inv) => {
         options.trace?.(target, path);
         return routeFetch(deps, target, path, init, inv);
@@ -195,6 +201,7 @@ export class LocalForge {
     this.unsubscribe?.();
     await this.idle();
     if (this.ownsDb) this.db.close();
+    if (this.host.appCodeDir) removeAppCodeDir(this.host.appCodeDir);
   }
 
   private track(work: Promise<unknown>): void {

@@ -1,10 +1,12 @@
 // Serves Custom UI resources (`manifest.yml` `resources[].path`, e.g. static/dist/issue-panel) the way Forge's
-// CDN and tunnel do: files under the resource folder only, a CSP like @forge/csp's, and in `index.html` the bridge
-// shim as the first child of <head> so `window.__bridge` exists before the bundle runs.
+// CDN and tunnel do: files under the resource folder only, a CSP like @forge/csp's, in `index.html` the bridge
+// shim as the first child of <head> so `window.__bridge` exists before the bundle runs, and the app's
+// translations under `__LOCALES__/` in every resource, as Forge adds them when it deploys the app.
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ResourceDef } from '../forge/manifest';
+import { LOCALES_FOLDER, type AppTranslations } from '../forge/translations';
 import { escapeHtml } from './html';
 
 export const SHIM_PATH = '/forge/bridge-shim.js';
@@ -98,10 +100,37 @@ function messagePage(title: string, text: string): string {
 <strong>${escapeHtml(title)}</strong><p style="margin:4px 0 0">${escapeHtml(text)}</p></div></body></html>`;
 }
 
-export async function serveResource(res: ServerResponse, appRoot: string, resources: ResourceDef[], key: string, subPath: string): Promise<void> {
+/** `/<resource>/__LOCALES__/i18n-info.json` and `/<resource>/__LOCALES__/<locale>.json`; the path is `__LOCALES__/<name>`. */
+function isLocalesPath(subPath: string): boolean {
+  return subPath.startsWith(`/${LOCALES_FOLDER}/`);
+}
+
+function serveLocaleFile(res: ServerResponse, translations: AppTranslations | undefined, key: string, subPath: string): void {
+  const name = subPath.slice(LOCALES_FOLDER.length + 2);
+  const content = translations?.files.get(name);
+  if (content === undefined) {
+    const why = translations ? `manifest.yml translations declare no file '${name}'` : 'manifest.yml declares no translations';
+    send(res, 404, 'text/plain; charset=utf-8', `Not found in resource '${key}': ${why}.`);
+    return;
+  }
+  send(res, 200, 'application/json; charset=utf-8', content);
+}
+
+export async function serveResource(
+  res: ServerResponse,
+  appRoot: string,
+  resources: ResourceDef[],
+  key: string,
+  subPath: string,
+  translations?: AppTranslations,
+): Promise<void> {
   const def = resources.find((r) => r.key === key);
   if (!def) {
     send(res, 404, 'text/html; charset=utf-8', messagePage('Unknown resource', `manifest.yml declares no resource '${key}'.`));
+    return;
+  }
+  if (isLocalesPath(subPath)) {
+    serveLocaleFile(res, translations, key, subPath);
     return;
   }
   const root = resolve(appRoot, def.path);

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import type { DemoPerson } from '../demo/types';
 import type { LocalForge } from '../forge/runtime';
+import { translateText } from '../forge/translations';
 import type { JiraPrincipal } from '../jira/backend';
 import { createJiraHttpHandler } from '../jira/http';
 import type { JiraEmulator } from '../jira/emulator';
@@ -111,6 +112,7 @@ export function createHostServer(options: HostServerOptions): Server {
       frameUser,
       site: { cloudId: forge.cloudId, siteUrl: `http://${req.headers.host ?? 'localhost'}` },
       manifest: forge.manifest,
+      moduleTitle: (module) => translateText(forge.translations, module.title, frameUser.locale),
     };
     const result = await render(pageReq);
     const body = renderPage({
@@ -190,7 +192,7 @@ export function createHostServer(options: HostServerOptions): Server {
         res.end();
         return;
       }
-      return serveResource(res, appRoot, forge.manifest.resources, decodeURIComponent(resource[1] ?? ''), resource[2]);
+      return serveResource(res, appRoot, forge.manifest.resources, decodeURIComponent(resource[1] ?? ''), resource[2], forge.translations);
     }
     if (method === 'POST' && (path === '/forge/invoke' || path === '/session/user')) {
       // Only this site's own pages may invoke resolvers or switch the user (no cross-site form posts).

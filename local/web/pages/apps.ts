@@ -13,13 +13,13 @@ const ADMIN = 'jira:adminPage';
 const globalPageHref = (key: string): string => `/apps/${encodeURIComponent(key)}`;
 const adminPageHref = (key: string): string => `/settings/apps/${encodeURIComponent(key)}`;
 
-function moduleList(title: string, modules: UiModule[], href: (key: string) => string, empty: string, testId: string): SafeHtml {
+function moduleList(req: PageRequest, title: string, modules: UiModule[], href: (key: string) => string, empty: string, testId: string): SafeHtml {
   return html`<section class="section" data-testid="${testId}">
     <h2 class="section-title">${title}</h2>
     ${modules.length === 0
       ? html`<div class="empty-inline">${icon('apps', 'empty-icon small')}<p class="muted">${empty}</p></div>`
       : html`<ul class="app-list">${modules.map(
-          (m) => html`<li><a href="${href(m.key)}"><span class="app-icon" aria-hidden="true"></span><span><strong>${m.title}</strong><span class="muted">${m.key}</span></span></a></li>`,
+          (m) => html`<li><a href="${href(m.key)}"><span class="app-icon" aria-hidden="true"></span><span><strong>${req.moduleTitle(m)}</strong><span class="muted">${m.key}</span></span></a></li>`,
         )}</ul>`}
   </section>`;
 }
@@ -28,30 +28,31 @@ export function appsPage(req: PageRequest): PageResult {
   const globals = req.manifest.uiModules.filter((m) => m.type === GLOBAL);
   const admins = req.manifest.uiModules.filter((m) => m.type === ADMIN);
   const body = html`<div class="page-header"><h1>Apps</h1><span class="muted">Pages of the installed app</span></div>
-    ${moduleList('Apps menu', globals, globalPageHref, 'The app adds no page to the Apps menu yet.', 'global-pages')}
-    ${moduleList('Jira settings', admins, adminPageHref, 'The app adds no settings page yet.', 'admin-pages')}`;
+    ${moduleList(req, 'Apps menu', globals, globalPageHref, 'The app adds no page to the Apps menu yet.', 'global-pages')}
+    ${moduleList(req, 'Jira settings', admins, adminPageHref, 'The app adds no settings page yet.', 'admin-pages')}`;
   return { status: 200, title: 'Apps', active: 'apps', body };
 }
 
 export function settingsPage(req: PageRequest): PageResult {
   const admins = req.manifest.uiModules.filter((m) => m.type === ADMIN);
   const body = html`<div class="page-header"><h1>Settings</h1><span class="muted">Apps</span></div>
-    ${moduleList('App settings', admins, adminPageHref, 'The app adds no settings page yet.', 'admin-pages')}`;
+    ${moduleList(req, 'App settings', admins, adminPageHref, 'The app adds no settings page yet.', 'admin-pages')}`;
   return { status: 200, title: 'Settings', active: 'settings', body };
 }
 
 function modulePage(req: PageRequest, module: UiModule, active: 'apps' | 'settings'): PageResult {
+  const title = req.moduleTitle(module);
   const spec: FrameSpec = {
     frameId: 'frame-1',
     moduleKey: module.key,
-    title: module.title,
+    title,
     resource: module.resource,
     context: frameContext(module, req.frameUser, req.site, {}),
   };
-  const body = html`<div class="page-header app-page-header"><span class="app-icon" aria-hidden="true"></span><h1>${module.title}</h1></div>
+  const body = html`<div class="page-header app-page-header"><span class="app-icon" aria-hidden="true"></span><h1>${title}</h1></div>
     <div class="app-page-frame">${frameElement(spec, 'forge-frame forge-frame-page')}</div>
     ${framesData([spec], moduleLinks(req.manifest.uiModules))}`;
-  return { status: 200, title: module.title, active, body, scripts: ['host-bridge.js'], mainClass: 'main main-wide' };
+  return { status: 200, title, active, body, scripts: ['host-bridge.js'], mainClass: 'main main-wide' };
 }
 
 function noSuchModule(key: string, kind: string, active: 'apps' | 'settings'): PageResult {

@@ -1,5 +1,5 @@
 // What every page renderer gets: the request URL, who is signed in, Jira as that person, and the app's manifest.
-import type { AppManifest } from '../../forge/manifest';
+import type { AppManifest, UiModule } from '../../forge/manifest';
 import type { Viewer } from '../format';
 import type { FrameSite, FrameUser } from '../frames';
 import type { SafeHtml } from '../html';
@@ -16,6 +16,8 @@ export interface PageRequest {
   frameUser: FrameUser;
   site: FrameSite;
   manifest: AppManifest;
+  /** A module's title as the signed-in person reads it (`title: { i18n: key }` in their locale). */
+  moduleTitle(module: UiModule): string;
 }
 
 export interface PageResult {

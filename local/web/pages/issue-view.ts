@@ -173,7 +173,7 @@ export async function issueViewPage(req: PageRequest, key: string): Promise<Page
     .map((m, i) => ({
       frameId: `frame-${i + 1}`,
       moduleKey: m.key,
-      title: m.title,
+      title: req.moduleTitle(m),
       resource: m.resource,
       context: frameContext(m, req.frameUser, req.site, {
         issue: { id: issue.id, key: issue.key, type: f.issuetype?.name ?? '', typeId: f.issuetype?.id ?? '' },
