@@ -1,11 +1,11 @@
 // The host page's issue view in headless Chromium: the app's panel renders inside it, actions go through the
 // REST API (so the app's trigger runs), and permissions show when switching to a customer.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { DemoPerson } from '../../local/demo/types';
-import { jiraGet, launchChromium, pngSize, startTestHost, type TestHost } from './helpers/host';
+import { APP_ROOT, jiraGet, launchChromium, pngSize, startTestHost, type TestHost } from './helpers/host';
 
 type SearchAnswer = { issues: { key: string; fields: { summary: string; status: { name: string }; project: { key: string } } }[] };
 type CommentsAnswer = { comments: { jsdPublic?: boolean; body: unknown }[] };
@@ -147,6 +147,41 @@ describe('host page: issue view', () => {
     expect(stored.body.fields.priority.name).toBe(other);
     // The panel listens for the issue view's JIRA_ISSUE_CHANGED and shows the new priority without a reload.
     await page.frameLocator(PANEL_FRAME).locator('[data-testid="panel-priority"]', { hasText: other }).waitFor({ timeout: 20_000 });
+  });
+
+  it('shows a de-CH user the panel in German and an en-IN user in English, with the panel title translated', async () => {
+    const person = (email: string): DemoPerson => {
+      const found = t.host.demo.people.find((p: DemoPerson) => p.email === email);
+      if (!found) throw new Error(`no demo person ${email}`);
+      return found;
+    };
+    const titles = (locale: string): string =>
+      (JSON.parse(readFileSync(join(APP_ROOT, 'locales', `${locale}.json`), 'utf8')) as { modules: { issuePanel: { title: string } } }).modules.issuePanel.title;
+    const panel = page.frameLocator(PANEL_FRAME);
+    const header = '[data-testid="app-panel-service-issue-panel"] h2';
+    const signIn = (p: DemoPerson) => context.addCookies([{ name: 'jira_local_user', value: encodeURIComponent(p.accountId), url: t.url }]);
+
+    const lukas = person('lukas.meier@demo.example');
+    expect(lukas.locale).toBe('de-CH');
+    await signIn(lukas);
+    await page.goto(`${t.url}/browse/${issue.key}`);
+    await panel.locator('[data-testid="panel-ready"]').waitFor({ timeout: 20_000 });
+    await expect(panel.locator('[data-testid="panel-priority"]').textContent()).resolves.toMatch(/^Priorität/);
+    await expect(panel.locator('[data-testid="panel-assignee"]').textContent()).resolves.toMatch(/^Bearbeiter/);
+    // Dates keep the person's own locale: Swiss German writes 10.03.2026.
+    await expect(panel.locator('[data-testid="panel-updated"]').textContent()).resolves.toMatch(/^Aktualisiert\d{2}\.\d{2}\.\d{4}/);
+    await expect(panel.getByText('Von Service Manager erfasste Aktivität').count()).resolves.toBe(1);
+    await expect(page.textContent(header)).resolves.toBe(titles('de-DE'));
+    await expect(page.getAttribute(PANEL_FRAME, 'title')).resolves.toBe(titles('de-DE'));
+
+    const arjun = person('arjun.mehta@demo.example');
+    expect(arjun.locale).toBe('en-IN');
+    await signIn(arjun);
+    await page.goto(`${t.url}/browse/${issue.key}`);
+    await panel.locator('[data-testid="panel-ready"]').waitFor({ timeout: 20_000 });
+    await expect(panel.locator('[data-testid="panel-priority"]').textContent()).resolves.toMatch(/^Priority/);
+    await expect(panel.locator('[data-testid="panel-assignee"]').textContent()).resolves.toMatch(/^Assignee/);
+    await expect(page.textContent(header)).resolves.toBe(titles('en-US'));
   });
 
   it("shows a customer of another project the not-found page, and the customer's own issues", async () => {
