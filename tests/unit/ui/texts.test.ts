@@ -98,6 +98,17 @@ describe('locale files', () => {
     }
   });
 
+  it('have the same {placeholders} in each language', () => {
+    const en = localeFile('en-US');
+    const de = localeFile('de-DE');
+    const textAt = (texts: Texts, key: string): string => String(key.split('.').reduce<unknown>((node, part) => (node as Texts)[part], texts));
+    const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+    const differ = english
+      .filter((key) => german.includes(key))
+      .filter((key) => placeholders(textAt(en, key)).join() !== placeholders(textAt(de, key)).join());
+    expect(differ).toEqual([]);
+  });
+
   it("hold every key the UI asks for with t('...')", () => {
     const used = sourceFiles(join(ROOT, 'static')).flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*['"`]([\w.-]+)['"`]/g)].map((m) => ({ file: file.slice(ROOT.length + 1), key: m[1] ?? '' })),
