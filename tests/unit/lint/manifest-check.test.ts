@@ -11,6 +11,7 @@ function appWith(edit: (manifest: string) => string): string {
   writeFileSync(join(dir, 'manifest.yml'), edit(readFileSync(join(repo, 'manifest.yml'), 'utf8')));
   symlinkSync(join(repo, 'src'), join(dir, 'src'));
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+  symlinkSync(join(repo, 'locales'), join(dir, 'locales'));
   mkdirSync(join(dir, 'static/dist/issue-panel'), { recursive: true });
   cpSync(join(repo, 'static/issue-panel/public/icon.svg'), join(dir, 'static/dist/issue-panel/icon.svg'));
   writeFileSync(join(dir, 'static/dist/issue-panel/index.html'), '<!doctype html><title>stub</title>');
