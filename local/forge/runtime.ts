@@ -7,7 +7,7 @@ import { installForgeGlobals, runInInvocation, type FetchTarget, type Invocation
 import { createKvsService, type KvsService } from './kvs';
 import { loadManifest, SCHEDULE_INTERVAL_MS, type AppManifest, type FunctionDef } from './manifest';
 import { QueueBroker, type AsyncEvent } from './queues';
-import { loadTranslations, removeAppCodeDir, writeAppCodeDir, type AppTranslations } from './translations';
+import { loadTranslations, writeAppCodeDir, type AppTranslations } from './translations';
 import { scopesForEvent } from './event-scopes';
 
 /** Limits that bite in production (developer.atlassian.com/platform/forge/limits-invocation). */
@@ -89,8 +89,8 @@ export class LocalForge {
       installationId: 'local-installation',
       cloudId: CLOUD_ID,
       scopes: [...this.manifest.scopes],
-      // As deployed, the function's code folder holds the translations (`__LOCALES__/`); here a temporary folder.
-      appCodeDir: this.translations && writeAppCodeDir(this.translations),
+      // As deployed, the function's code folder holds the translations (`__LOCALES__/`); here one under .data/.
+      appCodeDir: this.translations && writeAppCodeDir(appRoot, this.translations),
       fetch: (target, path, init, inv) => {
         options.trace?.(target, path);
         return routeFetch(deps, target, path, init, inv);
@@ -201,7 +201,6 @@ export class LocalForge {
     this.unsubscribe?.();
     await this.idle();
     if (this.ownsDb) this.db.close();
-    if (this.host.appCodeDir) removeAppCodeDir(this.host.appCodeDir);
   }
 
   private track(work: Promise<unknown>): void {

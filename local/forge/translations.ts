@@ -2,8 +2,8 @@
 // `<locale>.json` per declared locale, next to each Custom UI resource (read by @forge/bridge `i18n`) and in the
 // function's code folder (read by @forge/api `i18n` from `__forge_runtime__.container.appCodeDir`). Also the
 // host's own lookup for module titles written as `{ i18n: key }`, with Forge's fallback order.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureLocale, getTranslationValue, I18N_BUNDLE_FOLDER_NAME, I18N_INFO_FILE_NAME, type ForgeSupportedLocaleCode } from '@forge/i18n';
 import type { ManifestText, TranslationsDef } from './manifest';
@@ -68,19 +68,28 @@ export function loadTranslations(appRoot: string, def: TranslationsDef): AppTran
 }
 
 /**
- * Writes the `__LOCALES__` folder into a new temporary folder and returns that folder (the function's
- * `appCodeDir`); `removeAppCodeDir` deletes it.
+ * The function's `appCodeDir`: `<appRoot>/.data/forge-app-code/<hash of the files>/`, holding the `__LOCALES__`
+ * folder. Named by its content, so runtimes started at the same time share it and a killed one leaves nothing
+ * half-written behind (the folder is filled aside, then renamed into place).
  */
-export function writeAppCodeDir(translations: AppTranslations): string {
-  const dir = mkdtempSync(join(tmpdir(), 'forge-app-code-'));
-  const folder = join(dir, I18N_BUNDLE_FOLDER_NAME);
-  mkdirSync(folder);
-  for (const [name, content] of translations.files) writeFileSync(join(folder, name), content);
+export function writeAppCodeDir(appRoot: string, translations: AppTranslations): string {
+  const hash = createHash('sha256');
+  for (const [name, content] of [...translations.files].sort(([a], [b]) => a.localeCompare(b))) hash.update(`${name}\0${content}\0`);
+  const parent = join(appRoot, '.data', 'forge-app-code');
+  const dir = join(parent, hash.digest('hex').slice(0, 16));
+  if (existsSync(join(dir, I18N_BUNDLE_FOLDER_NAME, I18N_INFO_FILE_NAME))) return dir;
+  mkdirSync(parent, { recursive: true });
+  const staging = mkdtempSync(join(parent, 'staging-'));
+  try {
+    mkdirSync(join(staging, I18N_BUNDLE_FOLDER_NAME));
+    for (const [name, content] of translations.files) writeFileSync(join(staging, I18N_BUNDLE_FOLDER_NAME, name), content);
+    renameSync(staging, dir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    // Another runtime renamed the same content into place first.
+    if (!existsSync(join(dir, I18N_BUNDLE_FOLDER_NAME, I18N_INFO_FILE_NAME))) throw error;
+  }
   return dir;
-}
-
-export function removeAppCodeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
 }
 
 export const LOCALES_FOLDER = I18N_BUNDLE_FOLDER_NAME;

@@ -1,7 +1,7 @@
 // The app's translations as Forge delivers them, on the local host: `__LOCALES__/` next to every Custom UI
 // resource (what @forge/bridge i18n fetches), in the function's `appCodeDir` (what @forge/api i18n reads), and
 // module titles given as `{ i18n: key }` translated for the signed-in person.
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalHost, type LocalHost } from '../../local/host';
 import { createLocalForge, type LocalForge } from '../../local/forge/runtime';
@@ -79,14 +79,23 @@ describe('translations: a fixture app', () => {
     }
   });
 
-  it('writes the __LOCALES__ folder into a temporary appCodeDir and removes it on close', async () => {
-    const dir = await forge.withInvocation(async () => (globalThis as { __forge_runtime__?: { container: { appCodeDir: string } } }).__forge_runtime__?.container.appCodeDir);
-    expect(dir).toBeDefined();
-    const folder = join(dir ?? '', '__LOCALES__');
+  it('writes the __LOCALES__ folder into the appCodeDir under .data/, one folder per content', async () => {
+    const appCodeDir = (f: LocalForge) =>
+      f.withInvocation(async () => (globalThis as { __forge_runtime__?: { container: { appCodeDir?: string } } }).__forge_runtime__?.container.appCodeDir);
+    const dir = (await appCodeDir(forge)) ?? '';
+    expect(dir.startsWith(join(FIXTURE, '.data', 'forge-app-code'))).toBe(true);
+    const folder = join(dir, '__LOCALES__');
+    expect(readdirSync(folder).sort()).toEqual(['de-DE.json', 'en-US.json', 'i18n-info.json']);
     expect(readJson(join(folder, 'de-DE.json'))).toEqual(readJson(join(FIXTURE, 'locales/de-DE.json')));
     expect(readJson(join(folder, 'i18n-info.json'))).toMatchObject({ config: { locales: ['en-US', 'de-DE'] } });
-    await forge.close();
-    expect(existsSync(dir ?? '')).toBe(false);
+    // A second runtime of the same app shares the folder; nothing is left half-written beside it.
+    const second = createLocalForge({ appRoot: FIXTURE, db: ':memory:', log: () => {} });
+    try {
+      await expect(appCodeDir(second)).resolves.toBe(dir);
+    } finally {
+      await second.close();
+    }
+    expect(readdirSync(join(FIXTURE, '.data', 'forge-app-code')).filter((name) => name.startsWith('staging-'))).toEqual([]);
   });
 
   it('translates manifest titles with Forge fallback rules: a supported code, its language, the default', () => {
