@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkManifest } from '../../../scripts/lint/manifest-check';
+import { RESOURCES } from '../../../static/resources';
 
 const repo = join(__dirname, '../../..');
 
@@ -12,9 +13,11 @@ function appWith(edit: (manifest: string) => string): string {
   symlinkSync(join(repo, 'src'), join(dir, 'src'));
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   symlinkSync(join(repo, 'locales'), join(dir, 'locales'));
-  mkdirSync(join(dir, 'static/dist/issue-panel'), { recursive: true });
-  cpSync(join(repo, 'static/issue-panel/public/icon.svg'), join(dir, 'static/dist/issue-panel/icon.svg'));
-  writeFileSync(join(dir, 'static/dist/issue-panel/index.html'), '<!doctype html><title>stub</title>');
+  for (const resource of RESOURCES) {
+    mkdirSync(join(dir, 'static/dist', resource), { recursive: true });
+    cpSync(join(repo, 'static', resource, 'public/icon.svg'), join(dir, 'static/dist', resource, 'icon.svg'));
+    writeFileSync(join(dir, 'static/dist', resource, 'index.html'), '<!doctype html><title>stub</title>');
+  }
   return dir;
 }
 
