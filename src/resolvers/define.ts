@@ -16,6 +16,7 @@ import {
 } from '../services/errors';
 import { RecordTooLarge } from '../store/config-store';
 import { callerMay } from './authorise';
+import { localise } from './messages';
 
 export type ResolverContext = Request['context'];
 
@@ -38,12 +39,12 @@ export function defineResolver<N extends ResolverName>(
     try {
       const accountId = request.context.accountId as string | undefined;
       // Who calls comes first: an unauthorised caller learns nothing, not even which fields exist.
-      if (!accountId || !(await callerMay(access, accountId))) return { ok: false, error: FORBIDDEN };
+      if (!accountId || !(await callerMay(access, accountId))) return { ok: false, error: await localise(FORBIDDEN, request.context) };
       const parsed = schema.safeParse(request.payload);
       if (!parsed.success) return { ok: false, error: invalidInput(zodFields(parsed.error)) };
       return { ok: true, data: await handle(parsed.data, { accountId, context: request.context }) };
     } catch (error) {
-      return { ok: false, error: toResolverError(name, error) };
+      return { ok: false, error: await localise(toResolverError(name, error), request.context) };
     }
   });
 }

@@ -1,25 +1,10 @@
 // The parts of the UI's texts that need no Forge bridge: which Forge locale a Jira locale reads, `{name}`
 // placeholders, and dates. Kept apart from i18n.ts so they run (and are tested) outside a browser.
-import { ensureLocale, type ForgeSupportedLocaleCode } from '@forge/i18n';
+export { DEFAULT_LOCALE, forgeLocale } from '../../src/contract/locale';
 
 export type TextVars = Record<string, string | number>;
 /** Looks up a text by its key in locales/<locale>.json (`panel.status`) and fills in `{name}` placeholders. */
 export type Translate = (key: string, vars?: TextVars) => string;
-
-/** The manifest's `translations.fallback.default`: what a locale without texts of its own reads. */
-export const DEFAULT_LOCALE: ForgeSupportedLocaleCode = 'en-US';
-
-/**
- * The Forge locale code for a Jira locale: the code itself when Forge supports it (`de-DE`, `en-GB`), else its
- * language's code (`de-CH` -> `de-DE`, `en-IN` -> `en-US`), else the default. Forge's i18n looks up texts only under
- * supported codes, so `de-CH` must become `de-DE` before the lookup for a Swiss user to read German.
- */
-export function forgeLocale(raw: string | null | undefined): ForgeSupportedLocaleCode {
-  const locale = (raw ?? '').trim().replace('_', '-');
-  if (locale === '') return DEFAULT_LOCALE;
-  const language = locale.split('-')[0]?.toLowerCase() ?? '';
-  return (ensureLocale(locale) ?? ensureLocale(language) ?? DEFAULT_LOCALE) as ForgeSupportedLocaleCode;
-}
 
 /** Replaces `{name}` with `vars.name`; a placeholder without a value stays as written, so it is seen, not hidden. */
 export function interpolate(text: string, vars?: TextVars): string {

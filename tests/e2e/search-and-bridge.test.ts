@@ -247,10 +247,12 @@ describe('host page: search, bridge and resources', () => {
     expect(await unknown.text()).toContain('manifest.yml declares no resource &#39;no-such-resource&#39;');
   });
 
-  it('lists no app pages yet as a tidy empty state, and answers unknown pages with 404', async () => {
+  it('lists the app pages (a tidy empty state where there are none), and answers unknown pages with 404', async () => {
     await page.goto(`${t.url}/apps`);
     await expect(page.textContent('[data-testid="global-pages"]')).resolves.toContain('The app adds no page to the Apps menu yet.');
-    await expect(page.textContent('[data-testid="admin-pages"]')).resolves.toContain('The app adds no settings page yet.');
+    // The settings page's title comes from the manifest's translations, in the signed-in person's language.
+    await expect(page.getAttribute('[data-testid="admin-pages"] a', 'href')).resolves.toBe('/settings/apps/service-admin-page');
+    await expect(page.textContent('[data-testid="admin-pages"]')).resolves.toMatch(/Service Manager (settings|Einstellungen)/);
     const missing = await page.goto(`${t.url}/apps/not-a-module`);
     expect(missing?.status()).toBe(404);
     await expect(page.textContent('[data-testid="module-not-found"]')).resolves.toContain("The app has no global page 'not-a-module'.");

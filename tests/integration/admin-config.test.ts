@@ -68,7 +68,7 @@ describe('configuration through the admin resolvers', () => {
     const created = ok(await admin('saveCustomer', { customer: customer(), expectedRevision: null }));
     expect(created.meta.revision).toBe(1);
     const again = await admin('saveCustomer', { customer: customer(), expectedRevision: null });
-    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('already exists') } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Changed by Morgan Keller'), conflict: { revision: 1 } } });
 
     const edited = ok(await admin('saveCustomer', { customer: customer({ name: 'Nordlicht Energie AG' }), expectedRevision: 1 }));
     expect(edited.meta.revision).toBe(2);
@@ -77,14 +77,19 @@ describe('configuration through the admin resolvers', () => {
     const stale = await caller(host, '712020:sofia.brandt')('saveCustomer', { customer: customer({ tier: 'gold' }), expectedRevision: 1 });
     expect(stale).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
     const staleAdmin = await admin('saveCustomer', { customer: customer({ tier: 'gold' }), expectedRevision: 1 });
+    const at = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(edited.meta.updatedAt));
     expect(staleAdmin).toEqual({
       ok: false,
       error: {
         code: 'CONFLICT',
-        message: `Customer 'nordlicht' was changed by Morgan Keller at ${edited.meta.updatedAt}; reload to see it.`,
+        message: `Changed by Morgan Keller at ${at}; reload to see it.`,
         conflict: { updatedBy: 'Morgan Keller', updatedAt: edited.meta.updatedAt, revision: 2 },
       },
     });
+    // In the caller's language and time zone (Forge's i18n in functions, de-CH reads de-DE).
+    const german = await caller(host, ADMIN, undefined, 'de-CH', 'Europe/Zurich')('saveCustomer', { customer: customer(), expectedRevision: 1 });
+    const zurich = new Intl.DateTimeFormat('de-CH', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' }).format(new Date(edited.meta.updatedAt));
+    expect(german).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `Von Morgan Keller geändert (${zurich}); laden Sie neu, um die Änderung zu sehen.` } });
     const stored = ok(await admin('getAdminConfig', {})).customers.find((c) => c.key === 'nordlicht');
     expect(stored).toMatchObject({ name: 'Nordlicht Energie AG', tier: 'silver', meta: { revision: 2 } });
   });

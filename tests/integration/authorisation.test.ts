@@ -91,6 +91,11 @@ describe('configuration resolvers are for Jira administrators only, whichever mo
     });
   }
 
+  it("refuses in the caller's language", async () => {
+    const answer = await caller(host, ENGINEER, undefined, 'de-CH')('getAdminConfig', {});
+    expect(answer).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Dazu fehlt Ihnen die Berechtigung. Nur Jira-Administratoren können Service Manager verwalten.' } });
+  });
+
   it('asks Jira about the caller before reading the payload, and caches the answer briefly', async () => {
     host.jira.resetCalls();
     const call = caller(host, '712020:anna.schmid');

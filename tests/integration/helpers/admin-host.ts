@@ -25,9 +25,9 @@ export async function startDemoHost(): Promise<LocalHost> {
 }
 
 /** Calls a resolver the way the admin page's bridge does, as `accountId`, from `moduleKey`. */
-export function caller(host: LocalHost, accountId: string, moduleKey = ADMIN_MODULE) {
+export function caller(host: LocalHost, accountId: string, moduleKey = ADMIN_MODULE, locale = 'en-US', timezone = 'UTC') {
   return <N extends ResolverName>(name: N, payload: RequestOf<N> | Record<string, unknown>): Promise<ResolverResult<ResponseOf<N>>> =>
-    host.forge.invokeResolver({ moduleKey, functionKey: name, accountId, payload }) as Promise<ResolverResult<ResponseOf<N>>>;
+    host.forge.invokeResolver({ moduleKey, functionKey: name, accountId, payload, locale, timezone }) as Promise<ResolverResult<ResponseOf<N>>>;
 }
 
 /** The data of a successful answer; a failed one fails the test with its error. */
