@@ -81,6 +81,7 @@ export function AdminPage({ viewer }: { viewer: Viewer }) {
       catalog: state.catalog,
       call,
       update: (change) => setState((s) => (s.kind === 'ready' ? { ...s, config: change(s.config) } : s)),
+      forbid: () => setState({ kind: 'forbidden' }),
       reload: () => load(true),
     };
   }, [state, viewer, call, load]);

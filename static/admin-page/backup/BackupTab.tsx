@@ -9,12 +9,12 @@ import type { ImportSummary } from '@contract/admin';
 import type { ResolverError } from '@contract/result';
 import { downloadFile } from '../../shared/download';
 import { useT } from '../../shared/texts';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FileInput } from '../components/FileInput';
 import { ErrorMessageBox } from '../components/FormStatus';
 import { useAdmin } from '../hooks/admin-context';
 import { flagSuccess } from '../hooks/flag';
-import { backupFileName, readBackup, type BackupCounts } from '../state/backup';
+import { useConfirmedAction } from '../hooks/useConfirmedAction';
+import { backupFileName, readBackup } from '../state/backup';
 import type { Backup } from '@contract/config';
 import { fieldMessages } from '../state/field-errors';
 import { todayIn } from '../state/format';
@@ -22,7 +22,7 @@ import { todayIn } from '../state/format';
 type ImportState =
   | { kind: 'idle' }
   | { kind: 'badFile'; detail: string; isJson: boolean }
-  | { kind: 'confirm'; fileName: string; backup: Backup; counts: BackupCounts }
+  | { kind: 'importing' }
   | { kind: 'failed'; error: ResolverError }
   | { kind: 'done'; summary: ImportSummary };
 
@@ -34,6 +34,7 @@ export function BackupTab() {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<ResolverError | null>(null);
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
+  const confirmAction = useConfirmedAction();
 
   const exportConfig = async () => {
     setExporting(true);
@@ -51,20 +52,30 @@ export function BackupTab() {
 
   const readFile = async (file: File) => {
     const read = readBackup(await file.text());
-    if (!read.ok) setState({ kind: 'badFile', detail: read.detail, isJson: read.reason === 'json' });
-    else setState({ kind: 'confirm', fileName: file.name, backup: read.backup, counts: read.counts });
+    if (!read.ok) {
+      setState({ kind: 'badFile', detail: read.detail, isJson: read.reason === 'json' });
+      return;
+    }
+    setState({ kind: 'idle' });
+    const confirmed = await confirmAction({
+      title: t('admin.backup.confirmTitle'),
+      body: t('admin.backup.confirmText', { file: file.name, ...read.counts }),
+      confirmLabel: t('admin.backup.confirm'),
+    });
+    if (confirmed) await importConfig(read.backup);
   };
 
-  const importConfig = async (backup: Backup): Promise<null> => {
+  // The file can be large: it is sent from here, not through the modal's context.
+  const importConfig = async (backup: Backup) => {
+    setState({ kind: 'importing' });
     const result = await call('importConfig', { backup });
     if (!result.ok) {
       setState({ kind: 'failed', error: result.error });
-      return null;
+      return;
     }
     setState({ kind: 'done', summary: result.data });
     flagSuccess(t('admin.backup.importedFlag'));
     await reload();
-    return null;
   };
 
   return (
@@ -88,19 +99,11 @@ export function BackupTab() {
           </Heading>
           <Text color="color.text.subtle">{t('admin.backup.importText')}</Text>
           <Box>
-            <FileInput id="backup-import-input" accept=".json,application/json" label={t('admin.backup.import')} onFile={(f) => void readFile(f)} />
+            <FileInput id="backup-import-input" accept=".json,application/json" label={t('admin.backup.import')} busy={state.kind === 'importing'} onFile={(f) => void readFile(f)} />
           </Box>
           <ImportOutcome state={state} />
         </Stack>
       </Stack>
-      <ConfirmDialog
-        isOpen={state.kind === 'confirm'}
-        title={t('admin.backup.confirmTitle')}
-        body={state.kind === 'confirm' ? t('admin.backup.confirmText', { file: state.fileName, ...state.counts }) : ''}
-        confirmLabel={t('admin.backup.confirm')}
-        onConfirm={() => (state.kind === 'confirm' ? importConfig(state.backup) : Promise.resolve(null))}
-        onClose={() => setState((s) => (s.kind === 'confirm' ? { kind: 'idle' } : s))}
-      />
     </Box>
   );
 }

@@ -4,13 +4,13 @@ import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { CalendarRecord, WithMeta } from '@contract/config';
 import { useT } from '../../shared/texts';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EditorLayout } from '../components/EditorLayout';
 import { Field } from '../components/Field';
 import { FormStatus } from '../components/FormStatus';
 import { SingleSelect } from '../components/Selects';
 import { useAdmin } from '../hooks/admin-context';
 import { flagSuccess } from '../hooks/flag';
+import { useConfirmedAction } from '../hooks/useConfirmedAction';
 import { useFormErrors } from '../hooks/useFormErrors';
 import { calendarPaths, calendarToDraft, draftToCalendar, emptyCalendar, type CalendarDraft } from '../state/calendar-form';
 import { withCalendar, withoutCalendar } from '../state/config-updates';
@@ -24,7 +24,7 @@ export function CalendarEditor({ record, onClose }: { record: WithMeta<CalendarR
   const { viewer, config, call, update, reload } = useAdmin();
   const [draft, setDraft] = useState<CalendarDraft>(() => (record ? calendarToDraft(record) : emptyCalendar(viewer.timeZone)));
   const [saving, setSaving] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const confirmAction = useConfirmedAction();
   const errors = useFormErrors(calendarPaths(draft));
   const set = (patch: Partial<CalendarDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -43,13 +43,17 @@ export function CalendarEditor({ record, onClose }: { record: WithMeta<CalendarR
   };
 
   const remove = async () => {
-    if (!record) return null;
-    const result = await call('deleteCalendar', { id: record.id, expectedRevision: record.meta.revision });
-    if (!result.ok) return result.error;
+    if (!record) return;
+    const done = await confirmAction({
+      title: t('admin.calendars.deleteTitle', { name: record.name }),
+      body: t('admin.calendars.deleteText'),
+      confirmLabel: t('admin.actions.delete'),
+      action: { name: 'deleteCalendar', request: { id: record.id, expectedRevision: record.meta.revision } },
+    });
+    if (!done) return;
     update((c) => withoutCalendar(c, record.id));
     flagSuccess(t('admin.calendars.deleted', { name: record.name }));
     onClose();
-    return null;
   };
 
   return (
@@ -60,7 +64,7 @@ export function CalendarEditor({ record, onClose }: { record: WithMeta<CalendarR
       saving={saving}
       onSave={() => void save()}
       onCancel={onClose}
-      onDelete={record ? () => setConfirming(true) : undefined}
+      onDelete={record ? () => void remove() : undefined}
       status={<FormStatus prefix="calendar-form" error={errors.error} placed={errors.placed} onReload={() => void reload()} isNew={record === null} />}
     >
       <Stack space="space.300">
@@ -81,14 +85,6 @@ export function CalendarEditor({ record, onClose }: { record: WithMeta<CalendarR
         <WeeklyEditor weekly={draft.weekly} onChange={(weekly) => set({ weekly })} errorAt={errors.at} />
         <HolidaysEditor rows={draft.holidays} onChange={(holidays) => set({ holidays })} errorAt={errors.at} />
       </Stack>
-      <ConfirmDialog
-        isOpen={confirming}
-        title={t('admin.calendars.deleteTitle', { name: record?.name ?? '' })}
-        body={t('admin.calendars.deleteText')}
-        confirmLabel={t('admin.actions.delete')}
-        onConfirm={remove}
-        onClose={() => setConfirming(false)}
-      />
     </EditorLayout>
   );
 }

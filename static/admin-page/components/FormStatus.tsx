@@ -8,6 +8,7 @@ import { useT } from '../../shared/texts';
 import type { PlacedErrors } from '../state/field-errors';
 import { formatRecentInstant } from '../state/format';
 import { useAdmin } from '../hooks/admin-context';
+import { errorText } from './error-text';
 
 interface FormStatusProps {
   /** Test ids: `<prefix>-errors`, `<prefix>-conflict`, `<prefix>-conflict-reload`. */
@@ -23,10 +24,7 @@ interface FormStatusProps {
 export function useErrorText(): (error: ResolverError) => string {
   const t = useT();
   const { viewer } = useAdmin();
-  return (error) =>
-    error.code === 'CONFLICT' && error.conflict
-      ? t('admin.conflict.changedBy', { name: error.conflict.updatedBy, time: formatRecentInstant(error.conflict.updatedAt, viewer) })
-      : error.message;
+  return (error) => errorText(error, t, viewer);
 }
 
 export function FormStatus({ prefix, error, placed, onReload, isNew }: FormStatusProps) {

@@ -28,9 +28,12 @@ interface RecordTableProps {
   onSearch: (query: string) => void;
   onOpen: (key: string) => void;
   onCreate: () => void;
+  /** More filters next to the search box. */
+  filters?: ReactNode;
   texts: { search: string; create: string; emptyTitle: string; emptyText: string; noMatch: string };
 }
 
+const searchBox = xcss({ width: '320px', maxWidth: '100%' });
 const wrap = xcss({ overflowWrap: 'anywhere', wordBreak: 'break-word' });
 const nameButton = xcss({
   color: 'color.link',
@@ -60,7 +63,7 @@ export function CellText({ children }: { children: ReactNode }) {
   );
 }
 
-export function RecordTable({ prefix, rowPrefix, head, rows, total, search, onSearch, onOpen, onCreate, texts }: RecordTableProps) {
+export function RecordTable({ prefix, rowPrefix, head, rows, total, search, onSearch, onOpen, onCreate, filters, texts }: RecordTableProps) {
   const createButton = (
     <Button appearance="primary" iconBefore={AddIcon} onClick={onCreate} testId={`${prefix}-create`}>
       {texts.create}
@@ -85,7 +88,8 @@ export function RecordTable({ prefix, rowPrefix, head, rows, total, search, onSe
   return (
     <Stack space="space.200">
       <Inline space="space.100" spread="space-between" alignBlock="center" shouldWrap>
-        <Box xcss={xcss({ width: '320px', maxWidth: '100%' })}>
+        <Inline space="space.100" alignBlock="center" shouldWrap>
+        <Box xcss={searchBox}>
           <Textfield
             aria-label={texts.search}
             placeholder={texts.search}
@@ -99,6 +103,8 @@ export function RecordTable({ prefix, rowPrefix, head, rows, total, search, onSe
             testId={`${prefix}-search`}
           />
         </Box>
+        {filters}
+        </Inline>
         {createButton}
       </Inline>
       <Box testId={`${prefix}-table`}>

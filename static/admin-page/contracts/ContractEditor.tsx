@@ -7,13 +7,13 @@ import { useState } from 'react';
 import type { Contract, WithMeta } from '@contract/config';
 import { ROUNDING_MINUTES, ROUNDING_MODES } from '../state/contract-values';
 import { useT } from '../../shared/texts';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EditorLayout } from '../components/EditorLayout';
 import { Field } from '../components/Field';
 import { FormStatus } from '../components/FormStatus';
 import { MultiSelect, SingleSelect } from '../components/Selects';
 import { useAdmin } from '../hooks/admin-context';
 import { flagSuccess } from '../hooks/flag';
+import { useConfirmedAction } from '../hooks/useConfirmedAction';
 import { useFormErrors } from '../hooks/useFormErrors';
 import { withContract, withoutContract } from '../state/config-updates';
 import { contractField, contractPaths, contractToDraft, draftToContract, emptyContract, type ContractDraft } from '../state/contract-form';
@@ -22,19 +22,26 @@ import { newRecordId } from '../state/ids';
 import { currencies } from '../state/zones';
 import { RateCardsEditor } from './RateCardsEditor';
 
-export function ContractEditor({ record, onClose }: { record: WithMeta<Contract> | null; onClose: () => void }) {
+interface ContractEditorProps {
+  record: WithMeta<Contract> | null;
+  /** The customer a new contract starts with (the list's filter). */
+  customerKey?: string | null;
+  onClose: () => void;
+}
+
+export function ContractEditor({ record, customerKey, onClose }: ContractEditorProps) {
   const t = useT();
   const { viewer, config, catalog, call, update, reload } = useAdmin();
-  const [draft, setDraft] = useState<ContractDraft>(() => (record ? contractToDraft(record) : emptyContract(todayIn(viewer.timeZone))));
+  const [draft, setDraft] = useState<ContractDraft>(() => (record ? contractToDraft(record) : emptyContract(todayIn(viewer.timeZone), customerKey ?? '')));
   const [saving, setSaving] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const confirmAction = useConfirmedAction();
   const errors = useFormErrors(contractPaths(draft));
   const set = (patch: Partial<ContractDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (...segments: (string | number)[]) => errors.at(contractField(...segments));
 
   const save = async () => {
     const id = record?.id ?? newRecordId(`${draft.customerKey} ${draft.name}`, config.contracts.map((c) => c.id));
-    const { contract, errors: local } = draftToContract(draft, id, { amount: t('admin.contracts.badAmount'), number: t('admin.common.badNumber') });
+    const { contract, errors: local } = draftToContract(draft, id, { amount: t('admin.contracts.badAmount'), number: t('admin.common.badNumber'), choose: t('admin.common.choose') });
     if (local.length > 0) {
       errors.setLocal(local, t('admin.errors.seeFields'));
       return;
@@ -52,13 +59,17 @@ export function ContractEditor({ record, onClose }: { record: WithMeta<Contract>
   };
 
   const remove = async () => {
-    if (!record) return null;
-    const result = await call('deleteContract', { id: record.id, expectedRevision: record.meta.revision });
-    if (!result.ok) return result.error;
+    if (!record) return;
+    const done = await confirmAction({
+      title: t('admin.contracts.deleteTitle', { name: record.name }),
+      body: t('admin.contracts.deleteText'),
+      confirmLabel: t('admin.actions.delete'),
+      action: { name: 'deleteContract', request: { id: record.id, expectedRevision: record.meta.revision } },
+    });
+    if (!done) return;
     update((c) => withoutContract(c, record.id));
     flagSuccess(t('admin.contracts.deleted', { name: record.name }));
     onClose();
-    return null;
   };
 
   const text = (key: keyof ContractDraft & string, label: string, type: 'text' | 'date' | 'number' = 'text', help?: string) => {
@@ -85,7 +96,7 @@ export function ContractEditor({ record, onClose }: { record: WithMeta<Contract>
       saving={saving}
       onSave={() => void save()}
       onCancel={onClose}
-      onDelete={record ? () => setConfirming(true) : undefined}
+      onDelete={record ? () => void remove() : undefined}
       status={<FormStatus prefix="contract-form" error={errors.error} placed={errors.placed} onReload={() => void reload()} isNew={record === null} />}
     >
       <Stack space="space.300">
@@ -176,14 +187,6 @@ export function ContractEditor({ record, onClose }: { record: WithMeta<Contract>
           </Grid>
         </Stack>
       </Stack>
-      <ConfirmDialog
-        isOpen={confirming}
-        title={t('admin.contracts.deleteTitle', { name: record?.name ?? '' })}
-        body={t('admin.contracts.deleteText')}
-        confirmLabel={t('admin.actions.delete')}
-        onConfirm={remove}
-        onClose={() => setConfirming(false)}
-      />
     </EditorLayout>
   );
 }

@@ -1,9 +1,10 @@
 // Contracts: the list (customer, period, hours, rate in force today) or one contract's editor.
-import { Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import { useState } from 'react';
 import { useT } from '../../shared/texts';
 import { MissingRecord } from '../components/MissingRecord';
 import { CellText, RecordTable, RowName } from '../components/RecordTable';
+import { SingleSelect } from '../components/Selects';
 import { useAdmin } from '../hooks/admin-context';
 import { rateCardOn } from '../state/contract-form';
 import { formatDate, formatNumber, todayIn } from '../state/format';
@@ -11,16 +12,26 @@ import { formatMoney } from '../state/money';
 import { matchesQuery } from '../state/search';
 import { ContractEditor } from './ContractEditor';
 
+const filterBox = xcss({ width: '260px', maxWidth: '100%' });
+
 export function ContractsTab() {
   const t = useT();
   const { config, viewer } = useAdmin();
   const [search, setSearch] = useState('');
+  const [customer, setCustomer] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
 
   if (editing) {
     const record = editing.id === null ? null : config.contracts.find((c) => c.id === editing.id);
     if (record === undefined) return <MissingRecord onBack={() => setEditing(null)} />;
-    return <ContractEditor key={record ? `${record.id}@${record.meta.revision}` : 'new'} record={record} onClose={() => setEditing(null)} />;
+    return (
+      <ContractEditor
+        key={record ? `${record.id}@${record.meta.revision}` : 'new'}
+        record={record}
+        customerKey={customer}
+        onClose={() => setEditing(null)}
+      />
+    );
   }
 
   const customerName = new Map(config.customers.map((c) => [c.key, c.name]));
@@ -28,7 +39,8 @@ export function ContractsTab() {
   const rows = config.contracts
     .map((c) => ({ contract: c, customer: customerName.get(c.customerKey) ?? c.customerKey }))
     .sort((a, b) => a.customer.localeCompare(b.customer) || b.contract.validFrom.localeCompare(a.contract.validFrom))
-    .filter(({ contract, customer }) => matchesQuery(search, [contract.name, contract.id, customer, contract.customerKey]));
+    .filter(({ contract }) => customer === null || contract.customerKey === customer)
+    .filter(({ contract, customer: name }) => matchesQuery(search, [contract.name, contract.id, name, contract.customerKey]));
   const open = (id: string) => setEditing({ id });
   const period = (from: string, to: string | null) =>
     t('admin.contracts.periodValue', { from: formatDate(from, viewer.locale), to: to ? formatDate(to, viewer.locale) : t('admin.contracts.openEnded') });
@@ -42,6 +54,19 @@ export function ContractsTab() {
       onSearch={setSearch}
       onOpen={open}
       onCreate={() => setEditing({ id: null })}
+      filters={
+        <Box xcss={filterBox}>
+          <SingleSelect
+            id="contracts-customer-filter"
+            aria-label={t('admin.contracts.customer')}
+            placeholder={t('admin.contracts.allCustomers')}
+            options={[...config.customers].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ value: c.key, label: c.name }))}
+            value={customer}
+            isClearable
+            onChange={setCustomer}
+          />
+        </Box>
+      }
       head={[
         { label: t('admin.contracts.contract'), width: 28 },
         { label: t('admin.contracts.customer'), width: 22 },

@@ -5,13 +5,13 @@ import { useState } from 'react';
 import type { Customer, WithMeta } from '@contract/config';
 import { TIERS } from '../state/contract-values';
 import { useT } from '../../shared/texts';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EditorLayout } from '../components/EditorLayout';
 import { Field } from '../components/Field';
 import { FormStatus } from '../components/FormStatus';
 import { SingleSelect } from '../components/Selects';
 import { useAdmin } from '../hooks/admin-context';
 import { flagSuccess } from '../hooks/flag';
+import { useConfirmedAction } from '../hooks/useConfirmedAction';
 import { useFormErrors } from '../hooks/useFormErrors';
 import { withCustomer, withoutCustomer } from '../state/config-updates';
 import { customerPaths, customerToDraft, draftToCustomer, emptyCustomer } from '../state/customer-form';
@@ -23,7 +23,7 @@ export function CustomerEditor({ record, onClose }: { record: WithMeta<Customer>
   const { viewer, catalog, call, update, reload } = useAdmin();
   const [draft, setDraft] = useState<Customer>(() => (record ? customerToDraft(record) : emptyCustomer(viewer.timeZone)));
   const [saving, setSaving] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const confirmAction = useConfirmedAction();
   const errors = useFormErrors(customerPaths(draft));
   const set = (patch: Partial<Customer>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -41,13 +41,17 @@ export function CustomerEditor({ record, onClose }: { record: WithMeta<Customer>
   };
 
   const remove = async () => {
-    if (!record) return null;
-    const result = await call('deleteCustomer', { key: record.key, expectedRevision: record.meta.revision });
-    if (!result.ok) return result.error;
+    if (!record) return;
+    const done = await confirmAction({
+      title: t('admin.customers.deleteTitle', { name: record.name }),
+      body: t('admin.customers.deleteText'),
+      confirmLabel: t('admin.actions.delete'),
+      action: { name: 'deleteCustomer', request: { key: record.key, expectedRevision: record.meta.revision } },
+    });
+    if (!done) return;
     update((c) => withoutCustomer(c, record.key));
     flagSuccess(t('admin.customers.deleted', { name: record.name }));
     onClose();
-    return null;
   };
 
   return (
@@ -58,7 +62,7 @@ export function CustomerEditor({ record, onClose }: { record: WithMeta<Customer>
       saving={saving}
       onSave={() => void save()}
       onCancel={onClose}
-      onDelete={record ? () => setConfirming(true) : undefined}
+      onDelete={record ? () => void remove() : undefined}
       status={<FormStatus prefix="customer-form" error={errors.error} placed={errors.placed} onReload={() => void reload()} isNew={record === null} />}
     >
       <Stack space="space.200">
@@ -114,14 +118,6 @@ export function CustomerEditor({ record, onClose }: { record: WithMeta<Customer>
         </Grid>
         <ContactsEditor contacts={draft.contacts} onChange={(contacts) => set({ contacts })} errorAt={errors.at} />
       </Stack>
-      <ConfirmDialog
-        isOpen={confirming}
-        title={t('admin.customers.deleteTitle', { name: record?.name ?? '' })}
-        body={t('admin.customers.deleteText')}
-        confirmLabel={t('admin.actions.delete')}
-        onConfirm={remove}
-        onClose={() => setConfirming(false)}
-      />
     </EditorLayout>
   );
 }

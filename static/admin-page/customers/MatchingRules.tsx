@@ -54,7 +54,7 @@ export function MatchingRules() {
 
   const change = (index: number, rule: MatchRule) => setRules((list) => list.map((r, i) => (i === index ? rule : r)));
   const add = () =>
-    setRules((list) => [...list, { id: newRuleId(list.map((r) => r.id)), customerKey: config.customers[0]?.key ?? '', conditions: [emptyCondition()] }]);
+    setRules((list) => [...list, { id: newRuleId(list.map((r) => r.id)), customerKey: '', conditions: [emptyCondition()] }]);
 
   return (
     <Stack space="space.200" testId="matching">

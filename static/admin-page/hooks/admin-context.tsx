@@ -15,6 +15,8 @@ export interface Admin {
   call: Call;
   /** Applies a saved or deleted record to the loaded configuration. */
   update: (change: (config: AdminConfig) => AdminConfig) => void;
+  /** Replaces the page with the "admins only" message (a FORBIDDEN answer seen elsewhere, e.g. in a modal). */
+  forbid: () => void;
   /** Loads the configuration again (quietly); false when that failed. */
   reload: () => Promise<boolean>;
 }

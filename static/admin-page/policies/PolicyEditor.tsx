@@ -9,12 +9,12 @@ import { useState } from 'react';
 import type { PolicyDraft, PolicySummary } from '@contract/config';
 import { LIMITS } from '../state/contract-values';
 import { useT } from '../../shared/texts';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { EditorLayout } from '../components/EditorLayout';
 import { Field, InlineError } from '../components/Field';
 import { FormStatus } from '../components/FormStatus';
 import { useAdmin } from '../hooks/admin-context';
 import { flagSuccess } from '../hooks/flag';
+import { useConfirmedAction } from '../hooks/useConfirmedAction';
 import { useFormErrors } from '../hooks/useFormErrors';
 import { withoutPolicy, withPolicy } from '../state/config-updates';
 import type { FieldMessage } from '../state/field-errors';
@@ -37,7 +37,7 @@ export function PolicyEditor({ summary, onSaved, onClose }: PolicyEditorProps) {
   // A new policy's id is fixed on first use, so the simulator and the save name the same policy.
   const [id] = useState(() => summary?.id ?? newRecordId('', config.policies.map((p) => p.id)));
   const [saving, setSaving] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const confirmAction = useConfirmedAction();
   const errors = useFormErrors(policyPaths(form));
   const set = (patch: Partial<PolicyForm>) => setForm((f) => ({ ...f, ...patch }));
   const setMetric = (i: number, metric: MetricDraft) => set({ metrics: form.metrics.map((m, j) => (j === i ? metric : m)) });
@@ -69,13 +69,17 @@ export function PolicyEditor({ summary, onSaved, onClose }: PolicyEditorProps) {
   };
 
   const remove = async () => {
-    if (!summary) return null;
-    const result = await call('deleteSlaPolicy', { id: summary.id, expectedRevision: summary.meta.revision });
-    if (!result.ok) return result.error;
+    if (!summary) return;
+    const done = await confirmAction({
+      title: t('admin.policies.deleteTitle', { name: summary.latest.name }),
+      body: t('admin.policies.deleteText'),
+      confirmLabel: t('admin.actions.delete'),
+      action: { name: 'deleteSlaPolicy', request: { id: summary.id, expectedRevision: summary.meta.revision } },
+    });
+    if (!done) return;
     update((c) => withoutPolicy(c, summary.id));
     flagSuccess(t('admin.policies.deleted', { name: summary.latest.name }));
     onClose();
-    return null;
   };
 
   const title = summary ? `${summary.latest.name} · ${t('admin.policies.versionValue', { version: summary.latest.version })}` : t('admin.policies.new');
@@ -89,7 +93,7 @@ export function PolicyEditor({ summary, onSaved, onClose }: PolicyEditorProps) {
       saveLabel={summary ? t('admin.policies.saveNewVersion', { version: summary.latest.version + 1 }) : t('admin.policies.saveFirst')}
       onSave={() => void save()}
       onCancel={onClose}
-      onDelete={summary ? () => setConfirming(true) : undefined}
+      onDelete={summary ? () => void remove() : undefined}
       status={<FormStatus prefix="policy-form" error={errors.error} placed={errors.placed} onReload={() => void reload()} isNew={summary === null} />}
       after={
         <Stack space="space.400">
@@ -127,14 +131,6 @@ export function PolicyEditor({ summary, onSaved, onClose }: PolicyEditorProps) {
           </Button>
         </Inline>
       </Stack>
-      <ConfirmDialog
-        isOpen={confirming}
-        title={t('admin.policies.deleteTitle', { name: summary?.latest.name ?? '' })}
-        body={t('admin.policies.deleteText')}
-        confirmLabel={t('admin.actions.delete')}
-        onConfirm={remove}
-        onClose={() => setConfirming(false)}
-      />
     </EditorLayout>
   );
 }

@@ -100,6 +100,8 @@ export function contractPaths(draft: ContractDraft): string[] {
 export interface ContractMessages {
   amount: string;
   number: string;
+  /** For a choice left empty (customer, calendar, SLA policy). */
+  choose: string;
 }
 
 /** Decimal numbers as people type them ("7,5" or "7.5"); NaN when it is not one. */
@@ -116,6 +118,9 @@ export function draftToContract(draft: ContractDraft, id: string, messages: Cont
     if (minor === null) errors.push({ field: at, message: messages.amount });
     return minor ?? 0;
   };
+  for (const key of ['customerKey', 'calendarId', 'policyId'] as const) {
+    if (draft[key] === '') errors.push({ field: contractField(key), message: messages.choose });
+  }
   const hours = parseDecimal(draft.includedHoursPerMonth);
   if (Number.isNaN(hours)) errors.push({ field: contractField('includedHoursPerMonth'), message: messages.number });
   const contract: Contract = {
