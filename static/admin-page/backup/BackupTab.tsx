@@ -6,6 +6,7 @@ import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import type { ImportSummary } from '@contract/admin';
+import type { Backup } from '@contract/config';
 import type { ResolverError } from '@contract/result';
 import { downloadFile } from '../../shared/download';
 import { useT } from '../../shared/texts';
@@ -15,7 +16,6 @@ import { useAdmin } from '../hooks/admin-context';
 import { flagSuccess } from '../hooks/flag';
 import { useConfirmedAction } from '../hooks/useConfirmedAction';
 import { backupFileName, readBackup } from '../state/backup';
-import type { Backup } from '@contract/config';
 import { fieldMessages } from '../state/field-errors';
 import { todayIn } from '../state/format';
 

@@ -18,21 +18,21 @@ export function FileInput({ id, accept, label, busy, onFile }: FileInputProps) {
   return (
     <>
       <input
-          ref={input}
-          id={id}
-          data-testid={id}
-          type="file"
-          accept={accept}
-          tabIndex={-1}
-          style={HIDDEN}
-          aria-label={label}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            // Choosing the same file again must fire again.
-            e.currentTarget.value = '';
-            if (file) onFile(file);
-          }}
-        />
+        ref={input}
+        id={id}
+        data-testid={id}
+        type="file"
+        accept={accept}
+        tabIndex={-1}
+        style={HIDDEN}
+        aria-label={label}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // Choosing the same file again must fire again.
+          e.currentTarget.value = '';
+          if (file) onFile(file);
+        }}
+      />
       <Button iconBefore={UploadIcon} isLoading={busy} onClick={() => input.current?.click()} testId={`${id}-button`}>
         {label}
       </Button>

@@ -89,21 +89,21 @@ export function RecordTable({ prefix, rowPrefix, head, rows, total, search, onSe
     <Stack space="space.200">
       <Inline space="space.100" spread="space-between" alignBlock="center" shouldWrap>
         <Inline space="space.100" alignBlock="center" shouldWrap>
-        <Box xcss={searchBox}>
-          <Textfield
-            aria-label={texts.search}
-            placeholder={texts.search}
-            value={search}
-            onChange={(e) => onSearch(e.currentTarget.value)}
-            elemBeforeInput={
-              <Box paddingInlineStart="space.075">
-                <SearchIcon label="" color="currentColor" />
-              </Box>
-            }
-            testId={`${prefix}-search`}
-          />
-        </Box>
-        {filters}
+          <Box xcss={searchBox}>
+            <Textfield
+              aria-label={texts.search}
+              placeholder={texts.search}
+              value={search}
+              onChange={(e) => onSearch(e.currentTarget.value)}
+              elemBeforeInput={
+                <Box paddingInlineStart="space.075">
+                  <SearchIcon label="" color="currentColor" />
+                </Box>
+              }
+              testId={`${prefix}-search`}
+            />
+          </Box>
+          {filters}
         </Inline>
         {createButton}
       </Inline>

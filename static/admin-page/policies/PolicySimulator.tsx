@@ -7,6 +7,7 @@ import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { PolicySimulation } from '@contract/admin';
 import type { PolicyDraft } from '@contract/config';
+import type { ResolverError } from '@contract/result';
 import { useT } from '../../shared/texts';
 import { Field } from '../components/Field';
 import { ErrorMessageBox } from '../components/FormStatus';
@@ -14,7 +15,6 @@ import { SingleSelect } from '../components/Selects';
 import { useAdmin } from '../hooks/admin-context';
 import { fieldMessages, type FieldMessage } from '../state/field-errors';
 import { SimulationTable } from './SimulationTable';
-import type { ResolverError } from '@contract/result';
 
 interface PolicySimulatorProps {
   /** The editor's current draft, or null when it has inputs that are not numbers (the editor shows them). */

@@ -42,38 +42,38 @@ export function PolicyVersions({ summary, onRestore }: { summary: PolicySummary;
       {!versions && !error ? <Spinner size="small" label={t('common.loading')} /> : null}
       {versions ? (
         <Box testId="policy-versions-table">
-        <DynamicTable
-          head={{
-            cells: [
-              { key: 'version', content: t('admin.policies.version'), width: 15 },
-              { key: 'saved', content: t('admin.versions.savedAt'), width: 30 },
-              { key: 'by', content: t('admin.policies.savedBy'), width: 25 },
-              { key: 'actions', content: '', width: 30 },
-            ],
-          }}
-          rows={versions.map((v) => ({
-            key: String(v.version),
-            testId: `policy-version-row-${v.version}`,
-            cells: [
-              { key: 'version', content: <Text weight={v.version === summary.latest.version ? 'bold' : 'regular'}>{t('admin.policies.versionValue', { version: v.version })}</Text> },
-              { key: 'saved', content: formatInstant(v.savedAt, viewer) },
-              { key: 'by', content: v.savedBy.displayName },
-              {
-                key: 'actions',
-                content: (
-                  <Inline space="space.050">
-                    <Button appearance="subtle" spacing="compact" onClick={() => setOpen(open === v.version ? null : v.version)} testId={`policy-version-view-${v.version}`}>
-                      {open === v.version ? t('admin.versions.hide') : t('admin.versions.view')}
-                    </Button>
-                    <Button appearance="subtle" spacing="compact" onClick={() => onRestore(v)} testId={`policy-version-restore-${v.version}`}>
-                      {t('admin.versions.restore')}
-                    </Button>
-                  </Inline>
-                ),
-              },
-            ],
-          }))}
-        />
+          <DynamicTable
+            head={{
+              cells: [
+                { key: 'version', content: t('admin.policies.version'), width: 15 },
+                { key: 'saved', content: t('admin.versions.savedAt'), width: 30 },
+                { key: 'by', content: t('admin.policies.savedBy'), width: 25 },
+                { key: 'actions', content: '', width: 30 },
+              ],
+            }}
+            rows={versions.map((v) => ({
+              key: String(v.version),
+              testId: `policy-version-row-${v.version}`,
+              cells: [
+                { key: 'version', content: <Text weight={v.version === summary.latest.version ? 'bold' : 'regular'}>{t('admin.policies.versionValue', { version: v.version })}</Text> },
+                { key: 'saved', content: formatInstant(v.savedAt, viewer) },
+                { key: 'by', content: v.savedBy.displayName },
+                {
+                  key: 'actions',
+                  content: (
+                    <Inline space="space.050">
+                      <Button appearance="subtle" spacing="compact" onClick={() => setOpen(open === v.version ? null : v.version)} testId={`policy-version-view-${v.version}`}>
+                        {open === v.version ? t('admin.versions.hide') : t('admin.versions.view')}
+                      </Button>
+                      <Button appearance="subtle" spacing="compact" onClick={() => onRestore(v)} testId={`policy-version-restore-${v.version}`}>
+                        {t('admin.versions.restore')}
+                      </Button>
+                    </Inline>
+                  ),
+                },
+              ],
+            }))}
+          />
         </Box>
       ) : null}
       {shown ? <VersionView version={shown} /> : null}

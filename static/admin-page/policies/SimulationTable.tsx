@@ -69,29 +69,29 @@ export function SimulationTable({ simulation }: { simulation: PolicySimulation }
         </Text>
       </Stack>
       <Box testId="simulation-table">
-      <DynamicTable
-        isFixedSize
-        head={{
-          cells: [
-            { key: 'metric', content: t('admin.simulator.metric'), width: 24 },
-            { key: 'field', content: '', width: 16 },
-            { key: 'draft', content: t('admin.simulator.draft'), width: 30 },
-            { key: 'saved', content: savedLabel, width: 30 },
-          ],
-        }}
-        rows={rows.flatMap((row) =>
-          fields.map((field, i) => ({
-            key: `${row.key}-${field}`,
-            testId: i === 0 ? `simulation-row-${row.key}` : undefined,
+        <DynamicTable
+          isFixedSize
+          head={{
             cells: [
-              { key: 'metric', content: i === 0 ? <Text weight="medium">{row.name}</Text> : '' },
-              { key: 'field', content: <Text color="color.text.subtle">{labels[field]}</Text> },
-              { key: 'draft', content: cell(row.key, 'draft', row.draft, field, row.differs.has(field)) },
-              { key: 'saved', content: cell(row.key, 'saved', row.saved, field, row.differs.has(field)) },
+              { key: 'metric', content: t('admin.simulator.metric'), width: 24 },
+              { key: 'field', content: '', width: 16 },
+              { key: 'draft', content: t('admin.simulator.draft'), width: 30 },
+              { key: 'saved', content: savedLabel, width: 30 },
             ],
-          })),
-        )}
-      />
+          }}
+          rows={rows.flatMap((row) =>
+            fields.map((field, i) => ({
+              key: `${row.key}-${field}`,
+              testId: i === 0 ? `simulation-row-${row.key}` : undefined,
+              cells: [
+                { key: 'metric', content: i === 0 ? <Text weight="medium">{row.name}</Text> : '' },
+                { key: 'field', content: <Text color="color.text.subtle">{labels[field]}</Text> },
+                { key: 'draft', content: cell(row.key, 'draft', row.draft, field, row.differs.has(field)) },
+                { key: 'saved', content: cell(row.key, 'saved', row.saved, field, row.differs.has(field)) },
+              ],
+            })),
+          )}
+        />
       </Box>
       {simulation.saved && rows.some((r) => r.differs.size > 0) ? (
         <Text size="small" color="color.text.subtle" testId="simulation-differs">
