@@ -15,7 +15,7 @@ export interface BridgeContext {
   environmentType: 'DEVELOPMENT';
   locale: string;
   timezone: string;
-  theme: { colorMode: 'light' };
+  theme: { colorMode: 'light' | 'dark' };
   extension: { type: string; [key: string]: unknown };
 }
 
@@ -23,6 +23,8 @@ export interface FrameUser {
   accountId: string;
   locale: string;
   timeZone: string;
+  /** The person's Jira theme; `view.theme.enable()` applies it in the frame. */
+  colorMode?: 'light' | 'dark';
 }
 
 export interface FrameSite {
@@ -51,7 +53,7 @@ export function frameContext(module: UiModule, user: FrameUser, site: FrameSite,
     environmentType: 'DEVELOPMENT',
     locale: user.locale,
     timezone: user.timeZone,
-    theme: { colorMode: 'light' },
+    theme: { colorMode: user.colorMode ?? 'light' },
     extension: { ...extension, type: module.type },
   };
 }

@@ -20,8 +20,8 @@ import { messageBody, renderPage } from './pages/layout';
 import { projectsPage } from './pages/projects';
 import { searchPage } from './pages/search';
 import { contentType, resolveInside, serveResource, SHIM_PATH } from './resources';
-import { Sessions, type HostPerson } from './session';
-import { THEME_CSS_PATH, themeCss } from './theme';
+import { parseCookies, Sessions, type HostPerson } from './session';
+import { colorModeOf, THEME_COOKIE, THEME_CSS_PATH, themeCss } from './theme';
 
 export interface HostServerOptions {
   forge: LocalForge;
@@ -89,7 +89,7 @@ export function createHostServer(options: HostServerOptions): Server {
   };
   const restApi = createJiraHttpHandler(jira, { principalFor });
 
-  const frameUserOf = (person: HostPerson): FrameUser => {
+  const frameUserOf = (person: HostPerson, req: IncomingMessage): FrameUser => {
     const user = jira.users().find((u) => u.accountId === person.accountId);
     const demo = person as Partial<DemoPerson>;
     return {
@@ -97,12 +97,13 @@ export function createHostServer(options: HostServerOptions): Server {
       // Jira profiles say `en_US`; Forge contexts say `en-US`.
       locale: (user?.locale ?? demo.locale ?? 'en-US').replace('_', '-'),
       timeZone: user?.timeZone ?? demo.timeZone ?? 'UTC',
+      colorMode: colorModeOf(parseCookies(req.headers.cookie).get(THEME_COOKIE)),
     };
   };
 
   async function page(req: IncomingMessage, res: ServerResponse, url: URL, render: (r: PageRequest) => Promise<PageResult> | PageResult): Promise<void> {
     const { person, fromCookie } = sessions.signedIn(req);
-    const frameUser = frameUserOf(person);
+    const frameUser = frameUserOf(person, req);
     const pageReq: PageRequest = {
       url,
       person,
@@ -122,6 +123,7 @@ export function createHostServer(options: HostServerOptions): Server {
       people,
       returnTo: url.pathname + url.search,
       body: result.body,
+      colorMode: frameUser.colorMode ?? 'light',
       scripts: result.scripts,
       mainClass: result.mainClass,
     });
@@ -156,6 +158,15 @@ export function createHostServer(options: HostServerOptions): Server {
     res.end();
   }
 
+  /** The person's Jira theme (light or dark), kept in a cookie the frames' shim reads too. */
+  async function switchTheme(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const form = new URLSearchParams(await readBody(req));
+    const mode = form.get('mode');
+    if (mode !== 'light' && mode !== 'dark') throw new BadRequest(`mode: '${mode ?? ''}' is not light or dark.`);
+    res.writeHead(303, { location: safeReturnTo(form.get('returnTo')), 'set-cookie': `${THEME_COOKIE}=${mode}; Path=/; SameSite=Lax` });
+    res.end();
+  }
+
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: unknown;
     try {
@@ -166,7 +177,7 @@ export function createHostServer(options: HostServerOptions): Server {
       return;
     }
     const { person } = sessions.signedIn(req);
-    const { status, answer } = await runInvoke(forge, body, frameUserOf(person), log);
+    const { status, answer } = await runInvoke(forge, body, frameUserOf(person, req), log);
     sendJson(res, status, answer);
   }
 
@@ -194,9 +205,10 @@ export function createHostServer(options: HostServerOptions): Server {
       }
       return serveResource(res, appRoot, forge.manifest.resources, decodeURIComponent(resource[1] ?? ''), resource[2], forge.translations);
     }
-    if (method === 'POST' && (path === '/forge/invoke' || path === '/session/user')) {
+    if (method === 'POST' && (path === '/forge/invoke' || path === '/session/user' || path === '/session/theme')) {
       // Only this site's own pages may invoke resolvers or switch the user (no cross-site form posts).
       if (!sameOrigin(req)) throw new Forbidden(`${path}: requests from other sites are refused.`);
+      if (path === '/session/theme') return switchTheme(req, res);
       return path === '/forge/invoke' ? invoke(req, res) : switchUser(req, res);
     }
     if (!isRead) {

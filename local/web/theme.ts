@@ -3,7 +3,15 @@
 
 export const THEME_CSS_PATH = '/forge/theme.css';
 
-const ARTIFACTS = ['atlassian-light', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape'];
+/** The signed-in person's Jira theme (Jira's "Appearance" preference): light or dark. */
+export type ColorMode = 'light' | 'dark';
+export const THEME_COOKIE = 'jira_local_theme';
+
+export function colorModeOf(value: string | undefined): ColorMode {
+  return value === 'dark' ? 'dark' : 'light';
+}
+
+const ARTIFACTS = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape'];
 
 let cached: string | undefined;
 

@@ -1,11 +1,10 @@
 // The host page's issue view in headless Chromium: the app's panel renders inside it, actions go through the
 // REST API (so the app's trigger runs), and permissions show when switching to a customer.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { DemoPerson } from '../../local/demo/types';
-import { APP_ROOT, jiraGet, launchChromium, pngSize, startTestHost, type TestHost } from './helpers/host';
+import { APP_ROOT, jiraGet, launchChromium, pngSize, SCREENSHOT_DIR, startTestHost, type TestHost } from './helpers/host';
 
 type SearchAnswer = { issues: { key: string; fields: { summary: string; status: { name: string }; project: { key: string } } }[] };
 type CommentsAnswer = { comments: { jsdPublic?: boolean; body: unknown }[] };
@@ -16,7 +15,6 @@ declare const document: { body: { scrollHeight: number }; querySelector(selector
 type SelectLike = { value: string; options: ArrayLike<{ value: string; text: string }> };
 
 const PANEL_FRAME = 'iframe[data-testid="forge-frame-service-issue-panel"]';
-export const SCREENSHOT_DIR = join(tmpdir(), 'jira-local-e2e');
 
 describe('host page: issue view', () => {
   let t: TestHost;

@@ -119,7 +119,9 @@
 
   function enableTheming() {
     var root = document.documentElement;
-    root.setAttribute('data-color-mode', 'light');
+    // The person's Jira theme, as the host page chose it (the same cookie the host reads for getContext).
+    var dark = /(?:^|;\s*)jira_local_theme=dark(?:;|$)/.test(document.cookie);
+    root.setAttribute('data-color-mode', dark ? 'dark' : 'light');
     root.setAttribute('data-theme', 'dark:dark light:light shape:shape spacing:spacing typography:typography');
     if (!document.querySelector('link[data-forge-theme]')) {
       var link = document.createElement('link');

@@ -18,6 +18,18 @@ export interface PageOptions {
   scripts?: string[];
   /** Extra class on <main> (e.g. full-width app pages). */
   mainClass?: string;
+  /** The person's Jira theme; the app's frames follow it. */
+  colorMode?: 'light' | 'dark';
+}
+
+/** Jira's appearance setting: switches the app's frames between the light and the dark theme. */
+function themeSwitcher(mode: 'light' | 'dark', returnTo: string): SafeHtml {
+  const next = mode === 'dark' ? 'light' : 'dark';
+  return html`<form class="theme-switcher" method="post" action="/session/theme" data-testid="theme-switcher">
+    <input type="hidden" name="mode" value="${next}">
+    <input type="hidden" name="returnTo" value="${returnTo}">
+    <button type="submit" class="button" data-testid="switch-theme" title="Switch the app to the ${next} theme">${mode === 'dark' ? 'Light theme' : 'Dark theme'}</button>
+  </form>`;
 }
 
 const NAV: { key: Exclude<NavItem, null>; label: string; href: string }[] = [
@@ -55,7 +67,7 @@ function userSwitcher(person: HostPerson, people: HostPerson[], returnTo: string
 export function renderPage(options: PageOptions): SafeHtml {
   const scripts = ['app.js', ...(options.scripts ?? [])];
   return html`<!doctype html>
-<html lang="en">
+<html lang="en" data-color-mode="${options.colorMode ?? 'light'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -70,7 +82,7 @@ ${scripts.map((s) => html`<script src="/assets/${s}" defer></script>`)}
   <nav class="topnav" aria-label="Main">
     ${NAV.map((n) => html`<a href="${n.href}"${n.key === options.active ? html` class="active" aria-current="page"` : html``}>${n.label}</a>`)}
   </nav>
-  <div class="topbar-end">${userSwitcher(options.person, options.people, options.returnTo)}</div>
+  <div class="topbar-end">${themeSwitcher(options.colorMode ?? 'light', options.returnTo)}${userSwitcher(options.person, options.people, options.returnTo)}</div>
 </header>
 <main class="${options.mainClass ?? 'main'}">
 ${options.body}

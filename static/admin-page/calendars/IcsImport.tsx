@@ -36,11 +36,13 @@ export function IcsImport({ rows, onChange }: { rows: HolidayRow[]; onChange: (r
       </Box>
       {outcome?.kind === 'done' ? (
         <SectionMessage appearance={outcome.added > 0 ? 'success' : 'information'} testId="calendar-ics-result">
-          <Text>
-            {t('admin.holidays.imported', { added: outcome.added, present: outcome.present })}
-            {outcome.skipped > 0 ? ` ${t('admin.holidays.skipped', { count: outcome.skipped })}` : ''}
-          </Text>
-          {outcome.added > 0 ? <Text>{t('admin.holidays.saveToKeep')}</Text> : null}
+          <Stack space="space.050">
+            <Text>
+              {t('admin.holidays.imported', { added: outcome.added, present: outcome.present })}
+              {outcome.skipped > 0 ? ` ${t('admin.holidays.skipped', { count: outcome.skipped })}` : ''}
+            </Text>
+            {outcome.added > 0 ? <Text>{t('admin.holidays.saveToKeep')}</Text> : null}
+          </Stack>
         </SectionMessage>
       ) : null}
       {outcome?.kind === 'failed' ? (

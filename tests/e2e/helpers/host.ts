@@ -1,6 +1,7 @@
 // Browser-test plumbing: the local host with a small demo company on a free port, and Debian's Chromium
 // through playwright-core (no browser download).
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startLocalHost, type LocalHost } from '../../../local/host';
@@ -8,6 +9,8 @@ import type { JiraPrincipal } from '../../../local/jira';
 
 export const APP_ROOT = join(__dirname, '../../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the browser tests write their screenshots. */
+export const SCREENSHOT_DIR = join(tmpdir(), 'jira-local-e2e');
 
 /** The Custom UI must be built (`npm test` builds it before jest); say how when it is not. */
 export function assertUiBuilt(): void {
