@@ -235,6 +235,7 @@ describe('admin page', () => {
 
     await signIn(GERMAN_ADMIN.accountId, 'dark');
     app = await openAdminPage();
+    expect(await app.locator('html').getAttribute('data-color-mode')).toBe('dark');
     await shoot('customers-dark-de');
   });
 
