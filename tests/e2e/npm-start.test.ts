@@ -1,5 +1,6 @@
 // What a newcomer gets from `npm start`: the real start script, on a fresh database, serves the issue view of a
-// demo issue with the app's panel rendered inside it; Ctrl-C stops it cleanly.
+// demo issue with the app's panel rendered inside it and the admin page with the demo's customers and contracts;
+// Ctrl-C stops it cleanly.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,21 @@ describe('npm start', () => {
     await page.screenshot({ path: shot, fullPage: true });
     expect(pngSize(shot)).toMatchObject({ width: 1400 });
     expect(pngSize(shot).bytes).toBeGreaterThan(20_000);
+
+    // The Jira admin's settings page shows the demo company's six customers, each with its contract.
+    const admin = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await admin.addCookies([{ name: 'jira_local_user', value: encodeURIComponent('712020:morgan.keller'), url }]);
+    const settings = await admin.newPage();
+    await settings.goto(`${url}/settings/apps/service-admin-page`);
+    const app = settings.frameLocator('iframe[data-testid="forge-frame-service-admin-page"]');
+    await app.getByTestId('customers-table').waitFor({ timeout: 20_000 });
+    const customers = ['alpenbank', 'matterhorn', 'hudson', 'liberty', 'lotus', 'saffron'];
+    for (const key of customers) await expect(app.getByTestId(`customer-row-${key}`).count()).resolves.toBe(1);
+    await app.getByTestId('tab-contracts').click();
+    await app.getByTestId('contracts-table').waitFor();
+    for (const key of customers) await expect(app.getByTestId(`contract-row-${key}-msa`).count()).resolves.toBe(1);
+    await settings.screenshot({ path: join(dir, 'admin-contracts.png'), fullPage: true });
+    await admin.close();
 
     child.kill('SIGINT');
     await waitForOutput(child, output, /stopped; all data saved\./, 20_000);
