@@ -25,8 +25,11 @@ import {
 } from './config';
 import { ISSUE_KEY_PATTERN } from './issue-panel';
 
-/** The revision the edit started from; null when creating. A stale one is refused with CONFLICT. */
-const expectedRevision = z.number().int().min(1).nullable();
+/**
+ * The revision the edit started from; null (or 0, the revision of settings never saved) when creating. A stale
+ * one is refused with CONFLICT.
+ */
+const expectedRevision = z.number().int().min(0).nullable();
 const recordId = z.string().regex(RECORD_ID, { error: 'must be 1-64 lower-case letters, digits or "-"' });
 
 export const emptyRequestSchema = z.strictObject({});

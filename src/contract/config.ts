@@ -2,25 +2,9 @@
 // These schemas check shape and bounds; meaning (calendar times, policy rules, overlaps) is checked by the
 // services with the domain's parsers, which name the field at fault the same way.
 import { z } from 'zod';
+import { LIMITS, ROUNDING_MINUTES, ROUNDING_MODES, TIERS } from './constants';
 
-export const TIERS = ['platinum', 'gold', 'silver', 'bronze'] as const;
-export type Tier = (typeof TIERS)[number];
-
-export const ROUNDING_MODES = ['none', 'up', 'nearest', 'down'] as const;
-export const ROUNDING_MINUTES = [1, 6, 15, 30] as const;
-
-/** Limits that keep every record far below Forge's 240 KiB value limit and every page usable. */
-export const LIMITS = {
-  contacts: 50,
-  matchingRules: 500,
-  ruleValues: 100,
-  holidays: 1000,
-  metrics: 20,
-  rateCards: 50,
-  workTypeRates: 50,
-  groups: 50,
-  nameLength: 120,
-} as const;
+export { LIMITS, MATCH_FIELDS, ROUNDING_MINUTES, ROUNDING_MODES, TIERS, type MatchField, type Tier } from './constants';
 
 const text = (max: number = LIMITS.nameLength) =>
   z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
@@ -82,9 +66,6 @@ export const customerSchema = z.strictObject({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
-export const MATCH_FIELDS = ['project', 'label', 'component', 'field'] as const;
-export type MatchField = (typeof MATCH_FIELDS)[number];
-
 const matchValues = z
   .array(z.string().trim().min(1, { error: 'must not be empty' }).max(255))
   .min(1, { error: 'list at least one value' })
@@ -108,7 +89,7 @@ export type MatchCondition = z.infer<typeof matchConditionSchema>;
 export const matchRuleSchema = z.strictObject({
   id: recordId,
   customerKey,
-  conditions: z.array(matchConditionSchema).min(1, { error: 'needs at least one condition' }).max(10),
+  conditions: z.array(matchConditionSchema).min(1, { error: 'needs at least one condition' }).max(LIMITS.ruleConditions, { error: `at most ${LIMITS.ruleConditions} conditions` }),
 });
 export type MatchRule = z.infer<typeof matchRuleSchema>;
 

@@ -6,7 +6,7 @@ import AddIcon from '@atlaskit/icon/core/add';
 import DeleteIcon from '@atlaskit/icon/core/delete';
 import { Grid, Inline, Stack, Text } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { LIMITS } from '../state/contract-values';
+import { LIMITS } from '@contract/constants';
 import { useT } from '../../shared/texts';
 import { InlineError } from '../components/Field';
 import { holidayPaths, type HolidayRow } from '../state/calendar-form';

@@ -5,7 +5,7 @@ import { Grid, Stack } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { Contract, WithMeta } from '@contract/config';
-import { ROUNDING_MINUTES, ROUNDING_MODES } from '../state/contract-values';
+import { ROUNDING_MINUTES, ROUNDING_MODES } from '@contract/constants';
 import { useT } from '../../shared/texts';
 import { EditorLayout } from '../components/EditorLayout';
 import { Field } from '../components/Field';

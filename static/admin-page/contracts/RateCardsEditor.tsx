@@ -6,7 +6,7 @@ import AddIcon from '@atlaskit/icon/core/add';
 import DeleteIcon from '@atlaskit/icon/core/delete';
 import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { LIMITS } from '../state/contract-values';
+import { LIMITS } from '@contract/constants';
 import { useT } from '../../shared/texts';
 import { Field, InlineError } from '../components/Field';
 import { SingleSelect } from '../components/Selects';

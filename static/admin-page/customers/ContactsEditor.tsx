@@ -6,7 +6,7 @@ import DeleteIcon from '@atlaskit/icon/core/delete';
 import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import type { Contact } from '@contract/config';
-import { LIMITS } from '../state/contract-values';
+import { LIMITS } from '@contract/constants';
 import { useT } from '../../shared/texts';
 import { Field, InlineError } from '../components/Field';
 import { contactPath, emptyContact } from '../state/customer-form';

@@ -3,7 +3,7 @@ import { Grid, Stack } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { Customer, WithMeta } from '@contract/config';
-import { TIERS } from '../state/contract-values';
+import { TIERS } from '@contract/constants';
 import { useT } from '../../shared/texts';
 import { EditorLayout } from '../components/EditorLayout';
 import { Field } from '../components/Field';

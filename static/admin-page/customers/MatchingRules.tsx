@@ -6,7 +6,7 @@ import AddIcon from '@atlaskit/icon/core/add';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { useMemo, useState } from 'react';
 import type { MatchRule } from '@contract/config';
-import { LIMITS } from '../state/contract-values';
+import { LIMITS } from '@contract/constants';
 import { useT } from '../../shared/texts';
 import { FormStatus } from '../components/FormStatus';
 import { useAdmin } from '../hooks/admin-context';

@@ -9,7 +9,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import type { MatchCondition, MatchField, MatchRule } from '@contract/config';
-import { MATCH_FIELDS, MAX_RULE_CONDITIONS } from '../state/contract-values';
+import { LIMITS, MATCH_FIELDS } from '@contract/constants';
 import { useT } from '../../shared/texts';
 import { Field, InlineError } from '../components/Field';
 import { MultiSelect, SingleSelect } from '../components/Selects';
@@ -137,7 +137,7 @@ export function RuleCard({ index, count, rule, findings, errorAt, onChange, onMo
           <Button
             appearance="subtle"
             iconBefore={AddIcon}
-            isDisabled={rule.conditions.length >= MAX_RULE_CONDITIONS}
+            isDisabled={rule.conditions.length >= LIMITS.ruleConditions}
             onClick={() => onChange({ ...rule, conditions: [...rule.conditions, emptyCondition('label')] })}
             testId={id('condition-add')}
           >

@@ -7,7 +7,7 @@ import Textfield from '@atlaskit/textfield';
 import TextArea from '@atlaskit/textarea';
 import { useState } from 'react';
 import type { PolicyDraft, PolicySummary } from '@contract/config';
-import { LIMITS } from '../state/contract-values';
+import { LIMITS } from '@contract/constants';
 import { useT } from '../../shared/texts';
 import { EditorLayout } from '../components/EditorLayout';
 import { Field, InlineError } from '../components/Field';
