@@ -126,6 +126,23 @@ describe('configuration through the admin resolvers', () => {
     expect(contracts).toHaveLength(1);
   });
 
+  it("keeps both an edit of a customer and a new contract saved at the same moment, and the customer's list of contracts", async () => {
+    const turns = (n: number) => Array.from({ length: n }).reduce<Promise<void>>((p) => p.then(() => new Promise((r) => setImmediate(r))), Promise.resolve());
+    // The contract's save starts first; the edit starts a few turns later, so its read and write straddle the contract's.
+    for (const delay of [0, 1, 2, 3, 4, 6, 8]) {
+      const key = `nordlicht-${delay}`;
+      ok(await admin('saveCustomer', { customer: customer({ key }), expectedRevision: null }));
+      const [added, edited] = await Promise.all([
+        admin('saveContract', { contract: contract({ id: `${key}-2026`, customerKey: key }), expectedRevision: null }),
+        turns(delay).then(() => admin('saveCustomer', { customer: customer({ key, name: 'Nordlicht Energie AG' }), expectedRevision: 1 })),
+      ]);
+      expect({ delay, added: added.ok, edited: edited.ok }).toEqual({ delay, added: true, edited: true });
+      const row = host.db.prepare("SELECT value FROM kvs_items WHERE entity = 'customer' AND key = ?").get(key) as { value: string };
+      const stored = JSON.parse(row.value) as { name: string; data: { contractIds: string[] } };
+      expect({ delay, name: stored.name, contracts: stored.data.contractIds }).toEqual({ delay, name: 'Nordlicht Energie AG', contracts: [`${key}-2026`] });
+    }
+  });
+
   it('deletes a customer together with its matching rules, in one transaction', async () => {
     ok(await admin('saveCustomer', { customer: customer(), expectedRevision: null }));
     const matching = ok(await admin('getAdminConfig', {})).matching;

@@ -8,20 +8,14 @@ import { InvalidInputError } from '../errors';
 import { checkCalendar } from './calendars';
 import { nextMeta, type ConfigDeps } from './deps';
 import { checkPolicy } from './policies';
+import { readAllConfig } from './read-all';
 import { checkMatching } from './settings';
 
 type Problem = { field: string; message: string };
 
 export async function exportConfig(deps: Pick<ConfigDeps, 'store' | 'now'>): Promise<Backup> {
   const { store } = deps;
-  const [customers, contracts, calendars, heads, settings, matching] = await Promise.all([
-    store.listCustomers(),
-    store.listContracts(),
-    store.listCalendars(),
-    store.listPolicies(),
-    store.getSettings(),
-    store.getMatching(),
-  ]);
+  const { customers, contracts, calendars, policies: heads, settings, matching } = await readAllConfig(store);
   const policies = await Promise.all(
     heads.map(async (head) => ({
       id: head.record.id,
@@ -97,14 +91,7 @@ export async function importConfig(deps: ConfigDeps, backup: Backup): Promise<Im
   const problems = checkBackup(backup);
   if (problems.length > 0) throw new InvalidInputError(problems);
   const { store } = deps;
-  const [customers, contracts, calendars, policies, settings, matching] = await Promise.all([
-    store.listCustomers(),
-    store.listContracts(),
-    store.listCalendars(),
-    store.listPolicies(),
-    store.getSettings(),
-    store.getMatching(),
-  ]);
+  const { customers, contracts, calendars, policies, settings, matching } = await readAllConfig(store);
   const byKey = <T>(items: T[], key: (t: T) => string) => new Map(items.map((i) => [key(i), i]));
   const storedCustomers = byKey(customers, (c) => c.record.key);
   const storedContracts = byKey(contracts, (c) => c.record.id);

@@ -5,26 +5,10 @@ import type { Contract, WithMeta } from '../../contract/config';
 import { contractOverlaps, periodProblem } from '../../domain/contracts';
 import { RevisionConflict } from '../../store/config-store';
 import { InvalidInputError, NotFoundError } from '../errors';
-import { commit, conflictError, labelOf, nextMeta, requireRevision, type ConfigDeps } from './deps';
+import { commit, conflictError, labelOf, nextMeta, requireRevision, retryWhileSiblingsMove, SiblingMoved, type ConfigDeps } from './deps';
 
-/** Attempts when another contract of the same customer is saved at the same moment. */
-const ATTEMPTS = 3;
-
-export async function saveContract(deps: ConfigDeps, contract: Contract, expectedRevision: number | null): Promise<WithMeta<Contract>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await trySave(deps, contract, expectedRevision);
-    } catch (error) {
-      // A conflict on the customer (not on the contract itself) means a sibling changed: check again.
-      if (!(error instanceof CustomerMoved) || attempt >= ATTEMPTS) throw error instanceof CustomerMoved ? error.cause : error;
-    }
-  }
-}
-
-class CustomerMoved extends Error {
-  constructor(override readonly cause: unknown) {
-    super('the customer changed during the save');
-  }
+export function saveContract(deps: ConfigDeps, contract: Contract, expectedRevision: number | null): Promise<WithMeta<Contract>> {
+  return retryWhileSiblingsMove(() => trySave(deps, contract, expectedRevision));
 }
 
 async function trySave(deps: ConfigDeps, contract: Contract, expectedRevision: number | null): Promise<WithMeta<Contract>> {
@@ -87,7 +71,8 @@ async function trySave(deps: ConfigDeps, contract: Contract, expectedRevision: n
   } catch (error) {
     if (error instanceof RevisionConflict) {
       const explained = conflictError(`${labelOf(error.table)} '${error.key}'`, error.current);
-      throw error.table === 'customer' ? new CustomerMoved(explained) : explained;
+      // A conflict on the customer (not on the contract itself) means a sibling changed: check again.
+      throw error.table === 'customer' ? new SiblingMoved(explained) : explained;
     }
     throw error;
   }

@@ -1,10 +1,14 @@
 // Use cases: create, edit and delete a customer.
 import type { Customer, WithMeta } from '../../contract/config';
 import { InvalidInputError, NotFoundError, RefusedError } from '../errors';
-import { commit, nextMeta, requireRevision, type ConfigDeps } from './deps';
-import type { Write } from '../../store/config-store';
+import { RevisionConflict, type Write } from '../../store/config-store';
+import { commit, conflictError, nextMeta, requireRevision, retryWhileSiblingsMove, SiblingMoved, type ConfigDeps } from './deps';
 
-export async function saveCustomer(deps: ConfigDeps, customer: Customer, expectedRevision: number | null): Promise<WithMeta<Customer>> {
+export function saveCustomer(deps: ConfigDeps, customer: Customer, expectedRevision: number | null): Promise<WithMeta<Customer>> {
+  return retryWhileSiblingsMove(() => trySave(deps, customer, expectedRevision));
+}
+
+async function trySave(deps: ConfigDeps, customer: Customer, expectedRevision: number | null): Promise<WithMeta<Customer>> {
   const stored = await deps.store.getCustomer(customer.key);
   requireRevision(`Customer '${customer.key}'`, stored?.meta ?? null, expectedRevision);
   const emails = new Map<string, number>();
@@ -14,13 +18,20 @@ export async function saveCustomer(deps: ConfigDeps, customer: Customer, expecte
     emails.set(c.email.toLowerCase(), i);
   });
   const meta = nextMeta(deps, stored?.meta ?? null);
-  await commit(deps.store, [
-    {
-      kind: 'customer',
-      value: { record: customer, meta, contractIds: stored?.contractIds ?? [], contractsRevision: stored?.contractsRevision ?? 0 },
-      expected: { revision: stored?.meta.revision ?? null, contractsRevision: stored?.contractsRevision ?? 0 },
-    },
-  ]);
+  try {
+    await deps.store.commit([
+      {
+        kind: 'customer',
+        value: { record: customer, meta, contractIds: stored?.contractIds ?? [], contractsRevision: stored?.contractsRevision ?? 0 },
+        expected: { revision: stored?.meta.revision ?? null, contractsRevision: stored?.contractsRevision ?? 0 },
+      },
+    ]);
+  } catch (error) {
+    if (!(error instanceof RevisionConflict)) throw error;
+    const explained = conflictError(`Customer '${customer.key}'`, error.current);
+    // Same revision, yet refused: a contract of the customer was saved meanwhile (its list moved); save again.
+    throw stored && error.current?.revision === stored.meta.revision ? new SiblingMoved(explained) : explained;
+  }
   return { ...customer, meta };
 }
 

@@ -63,3 +63,25 @@ export async function commit(store: ConfigStore, writes: readonly Write[]): Prom
 export function labelOf(table: string): string {
   return table === 'policy' ? 'SLA policy' : table === 'matching' ? 'The matching rules' : table === 'settings' ? 'The settings' : table.charAt(0).toUpperCase() + table.slice(1);
 }
+
+/** A write set failed only because a record it keeps in step moved on (another contract of the same customer). */
+export class SiblingMoved extends Error {
+  constructor(readonly explained: Error) {
+    super('a related record changed during the save');
+  }
+}
+
+/** Attempts when a related record is saved at the same moment. */
+const ATTEMPTS = 3;
+
+/** Runs `save` again, from a fresh read, while it fails with SiblingMoved; then reports the last conflict. */
+export async function retryWhileSiblingsMove<T>(save: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await save();
+    } catch (error) {
+      if (!(error instanceof SiblingMoved)) throw error;
+      if (attempt >= ATTEMPTS) throw error.explained;
+    }
+  }
+}

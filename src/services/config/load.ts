@@ -3,17 +3,11 @@ import type { AdminConfig } from '../../contract/config';
 import type { ConfigStore } from '../../store/config-store';
 import { StoredRecordError } from '../../store/errors';
 import { summarise } from './policies';
+import { readAllConfig } from './read-all';
 import { matchingOrDefault, settingsOrDefault } from './settings';
 
 export async function loadAdminConfig(store: ConfigStore): Promise<AdminConfig> {
-  const [customers, contracts, calendars, heads, settings, matching] = await Promise.all([
-    store.listCustomers(),
-    store.listContracts(),
-    store.listCalendars(),
-    store.listPolicies(),
-    store.getSettings(),
-    store.getMatching(),
-  ]);
+  const { customers, contracts, calendars, policies: heads, settings, matching } = await readAllConfig(store);
   const policies = await Promise.all(
     heads.map(async (head) => {
       const latest = await store.getPolicyVersion(head.record.id, head.record.latestVersion);
