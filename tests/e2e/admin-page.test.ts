@@ -116,6 +116,8 @@ describe('admin page', () => {
   const shoot = async (name: string): Promise<string> => {
     const file = join(SCREENSHOT_DIR, `admin-${name}.png`);
     await page.waitForSelector(`${FRAME}[data-sized]`);
+    // From the top, so the host's sticky top bar sits at the top of the full-page picture.
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: file, fullPage: true });
     const png = pngSize(file);
     expect(png.width).toBe(1400);
@@ -216,6 +218,17 @@ describe('admin page', () => {
     await app.locator('[data-testid="tab-policies"]').click();
     await app.locator('[data-testid="policy-open-platinum-sla"]').click();
     await app.locator('[data-testid="policy-editor"]').waitFor();
+    // The simulator: a stricter first-response target on an unsaved draft, next to the saved version's clocks.
+    for (let target = 0; target < 5; target++) {
+      await app.locator(`[data-testid="policy-metric-0-target-${target}-hours"]`).fill('0');
+      await app.locator(`[data-testid="policy-metric-0-target-${target}-minutes"]`).fill('1');
+    }
+    await app.locator('[data-testid="policy-simulator-issue"]').fill('ALP-1');
+    await app.locator('[data-testid="policy-simulate"]').click();
+    await app.locator('[data-testid="simulation-table"]').waitFor();
+    await expect(app.locator('[data-testid="simulation-row-firstResponse"]').count()).resolves.toBe(1);
+    // The draft's one-minute target differs from the saved version's: the page marks the difference.
+    await expect(app.locator('[data-differs="true"]').count()).resolves.toBeGreaterThan(0);
     await shoot('policy-dark-en');
 
     // A German-speaking admin's browser formats dates and numbers the Swiss way too.
