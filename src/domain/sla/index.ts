@@ -18,3 +18,5 @@ export { parsePolicy, parseTimeline, policySchema, timelineSchema } from './sche
 export { evaluateSla, type EvaluateOptions } from './evaluate';
 export { ValidationError, type ValidationIssue } from '../calendar';
 export { timelineFromJira, compareChangelogIds, type IssueHistoryFacts, type ChangelogEntry, type ChangelogItem, type CommentFacts } from './jira-timeline';
+export { upcomingCrossings, type Crossing } from './crossings';
+export { trackedProperty, untrackedProperty, type TrackedBy } from './property';
