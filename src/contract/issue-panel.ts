@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssueSlaView } from './sla';
 
 export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
@@ -30,4 +31,6 @@ export interface IssueActivity {
 export interface IssuePanelView {
   issue: IssueSummary;
   activity: IssueActivity | null;
+  /** The SLA clocks, customer and contract (being built: optional until the panel resolver fills it). */
+  sla?: IssueSlaView;
 }

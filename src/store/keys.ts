@@ -8,6 +8,7 @@ export const entities = {
   policy: 'sla-policy',
   policyVersion: 'sla-policy-version',
   appConfig: 'app-config',
+  issueSla: 'issue-sla',
 } as const;
 
 export const keys = {
@@ -22,6 +23,8 @@ export const keys = {
   policy: (policyId: string) => policyId,
   /** Zero-padded so keys sort by version. */
   policyVersion: (policyId: string, version: number) => `${policyId}#${String(version).padStart(6, '0')}`,
+  /** An issue's SLA state: by issue id, never by key (keys change when an issue moves). */
+  issueSla: (issueId: string) => issueId,
   settings: () => 'settings',
   matching: () => 'matching',
 } as const;
