@@ -65,7 +65,8 @@ export interface IssueRec {
 export interface ChangeItemRec {
   field: string;
   fieldtype: 'jira' | 'custom';
-  fieldId: string;
+  /** Absent on some items Jira writes, e.g. `WorklogId` when work is logged. */
+  fieldId?: string;
   from: string | null;
   fromString: string | null;
   to: string | null;

@@ -273,7 +273,7 @@ export class Renderer {
   }
 
   changelog(c: ChangelogRec, fieldIds?: Set<string>): JsonObject {
-    const items = fieldIds ? c.items.filter((i) => fieldIds.has(i.fieldId)) : c.items;
+    const items = fieldIds ? c.items.filter((i) => i.fieldId !== undefined && fieldIds.has(i.fieldId)) : c.items;
     const out: JsonObject = {
       id: String(c.id),
       created: this.date(c.created),

@@ -1,7 +1,8 @@
 // Worklogs: per-issue paging and start filters, the embedded 20-entry cap, Jira's `started` format, the
 // site-wide feeds (1000 per page, the last minute left out, `until`/`nextPage`), and `worklog/list`'s 1000 cap.
-import { fixtureSeed, HOUR, iso, makeHarness, T0, USERS, type Harness } from './fixture';
-import type { ErrorJson, FeedJson, IssueJson, WorklogJson } from './wire';
+import type { ProductEvent } from '../../local/jira/backend';
+import { adf, fixtureSeed, HOUR, iso, makeHarness, T0, USERS, type Harness } from './fixture';
+import type { ChangelogJson, ErrorJson, FeedJson, IssueJson, WorklogJson } from './wire';
 import type { JiraSeed } from '../../local/jira/seed';
 
 type WorklogPage = { startAt: number; maxResults: number; total: number; worklogs: WorklogJson[] };
@@ -158,3 +159,61 @@ describe('worklog/list', () => {
   });
 });
 
+
+describe('issue history of worklog writes', () => {
+  type ChangelogPage = { values: ChangelogJson[] };
+  const lastHistory = async (h: Harness, key: string) => {
+    const page = await h.call<ChangelogPage>('GET', `/rest/api/3/issue/${key}/changelog`, 'agent');
+    return page.json.values[page.json.values.length - 1] as ChangelogJson;
+  };
+  const timespent = (from: string | null, to: string | null) => ({ field: 'timespent', fieldtype: 'jira', fieldId: 'timespent', from, fromString: from, to, toString: to });
+  const worklogId = (from: string | null, to: string | null) => ({ field: 'WorklogId', fieldtype: 'jira', from, fromString: from, to, toString: to });
+
+  it('logging, editing and deleting work write timespent (seconds) and WorklogId items, as Jira does', async () => {
+    const h = makeHarness();
+    const events: ProductEvent[] = [];
+    h.jira.onEvent((e) => events.push(e));
+    // ACME-2 has no time logged yet: the first `timespent` item starts from null.
+    const first = await h.call<WorklogJson>('POST', '/rest/api/3/issue/ACME-2/worklog', 'engineer', { timeSpentSeconds: 3600 });
+    const added = await lastHistory(h, 'ACME-2');
+    expect(added.items).toEqual([timespent(null, '3600'), worklogId(null, first.json.id)]);
+    expect(added.items[1]).not.toHaveProperty('fieldId');
+    expect(added.author?.accountId).toBe(USERS.engineer);
+
+    const second = await h.call<WorklogJson>('POST', '/rest/api/3/issue/ACME-2/worklog', 'engineer', { timeSpentSeconds: 1800 });
+    expect((await lastHistory(h, 'ACME-2')).items).toEqual([timespent('3600', '5400'), worklogId(null, second.json.id)]);
+
+    await h.call('PUT', `/rest/api/3/issue/ACME-2/worklog/${first.json.id}`, 'engineer', { timeSpentSeconds: 7200 });
+    expect((await lastHistory(h, 'ACME-2')).items).toEqual([timespent('5400', '9000'), worklogId(first.json.id, first.json.id)]);
+    // An edit that leaves the time alone writes the WorklogId item only.
+    await h.call('PUT', `/rest/api/3/issue/ACME-2/worklog/${first.json.id}`, 'engineer', { comment: adf('Imaging') });
+    expect((await lastHistory(h, 'ACME-2')).items).toEqual([worklogId(first.json.id, first.json.id)]);
+
+    await h.call('DELETE', `/rest/api/3/issue/ACME-2/worklog/${second.json.id}`, 'engineer');
+    expect((await lastHistory(h, 'ACME-2')).items).toEqual([
+      timespent('9000', '7200'),
+      worklogId(second.json.id, null),
+      { field: 'WorklogTimeSpent', fieldtype: 'jira', from: '1800', fromString: '1800', to: null, toString: null },
+    ]);
+    await h.call('DELETE', `/rest/api/3/issue/ACME-2/worklog/${first.json.id}`, 'engineer');
+    expect((await lastHistory(h, 'ACME-2')).items[0]).toEqual(timespent('7200', null));
+
+    // Jira's Forge events reference does not say that logging work fires avi:jira:updated:issue: the emulator does not.
+    expect(new Set(events.map((e) => e.eventType))).toEqual(new Set(['avi:jira:created:worklog', 'avi:jira:updated:worklog', 'avi:jira:deleted:worklog']));
+  });
+
+  it('shows in expand=changelog and changelog/bulkfetch; a fieldIds filter keeps timespent and drops WorklogId', async () => {
+    const h = makeHarness();
+    const w = await h.call<WorklogJson>('POST', '/rest/api/3/issue/ACME-1/worklog', 'app', { timeSpentSeconds: 600 });
+    const issue = await h.call<IssueJson>('GET', '/rest/api/3/issue/ACME-1?expand=changelog&fields=timespent', 'agent');
+    expect(issue.json.fields.timespent).toBe(9600);
+    expect(issue.json.changelog?.histories[0]?.items).toEqual([timespent('9000', '9600'), worklogId(null, w.json.id)]);
+    expect(issue.json.changelog?.histories[0]?.author?.accountType).toBe('app');
+    const bulk = await h.call<{ issueChangeLogs: { changeHistories: ChangelogJson[] }[] }>('POST', '/rest/api/3/changelog/bulkfetch', 'app', {
+      issueIdsOrKeys: ['ACME-1'],
+      fieldIds: ['timespent'],
+    });
+    const histories = bulk.json.issueChangeLogs[0]?.changeHistories ?? [];
+    expect(histories.map((c) => c.items)).toEqual([[timespent('9000', '9600')]]);
+  });
+});

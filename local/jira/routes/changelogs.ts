@@ -57,7 +57,7 @@ function bulkFetch(ctx: RequestContext): RouteResult {
   const histories: ChangelogRec[] = [];
   for (const id of issueIds) {
     for (const c of ctx.core.store.changelogsOf(id)) {
-      if (!fieldIds || c.items.some((i) => fieldIds.has(i.fieldId))) histories.push(c);
+      if (!fieldIds || c.items.some((i) => i.fieldId !== undefined && fieldIds.has(i.fieldId))) histories.push(c);
     }
   }
   histories.sort((a, b) => a.created - b.created || a.issueId - b.issueId || a.id - b.id);

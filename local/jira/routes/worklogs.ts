@@ -4,8 +4,10 @@ import { isAdfDoc } from '../adf';
 import { type RequestContext, noContent, ok, type RouteResult } from '../context';
 import { badRequest, fieldError, forbidden, isRecord, notFound } from '../errors';
 import { parseDuration } from '../dates';
+import type { Core } from '../core';
 import { worklogEvent } from '../events';
-import type { IssueRec, WorklogRec } from '../model';
+import { item } from '../issue-edit';
+import type { ChangeItemRec, ChangelogRec, IssueRec, WorklogRec } from '../model';
 import { canSeeIssue, canSeeRestricted, hasProjectPermission } from '../permissions';
 import type { Route } from '../router';
 import { parseVisibility } from './comments';
@@ -61,6 +63,28 @@ function parseWorklogBody(ctx: RequestContext, creating: boolean): WorklogInput 
   return out;
 }
 
+/**
+ * The issue history Jira writes when work is logged, edited or deleted (in the same transaction as the worklog):
+ * `timespent` (the issue's total in seconds, as strings; null when there was none) and `WorklogId` (no `fieldId`,
+ * as Jira writes it). Deleting adds `WorklogTimeSpent` (the deleted worklog's seconds). No `timeestimate`: the
+ * emulator keeps no estimates. No `avi:jira:updated:issue` either (see README, "Work logged").
+ */
+function worklogChangelog(core: Core, issueId: number, authorId: string, at: number, items: (ChangeItemRec | null)[]): void {
+  const kept = items.filter((i): i is ChangeItemRec => i !== null);
+  if (kept.length === 0) return;
+  const changelog: ChangelogRec = { id: core.state.nextId('changelog'), issueId, created: at, authorId, items: kept };
+  core.store.insertChangelog(changelog);
+}
+
+const seconds = (s: number): string | null => (s > 0 ? String(s) : null);
+
+function timespentItem(before: number, after: number): ChangeItemRec | null {
+  return before === after ? null : item('timespent', 'timespent', seconds(before), seconds(before), seconds(after), seconds(after));
+}
+
+/** A static item without `fieldId`, as Jira writes `WorklogId` and `WorklogTimeSpent`. */
+const staticItem = (field: string, from: string | null, to: string | null): ChangeItemRec => ({ field, fieldtype: 'jira', from, fromString: from, to, toString: to });
+
 function renderWorklog(ctx: RequestContext, w: WorklogRec, withProperties: boolean) {
   const out = ctx.render.worklog(w);
   if (withProperties) out.properties = [];
@@ -106,6 +130,7 @@ function addWorklog(ctx: RequestContext): RouteResult {
     core.store.insertWorklog(w);
     const next = { ...issue, updated: now, timeSpentSeconds: issue.timeSpentSeconds + w.timeSpentSeconds };
     core.store.updateIssue(next);
+    worklogChangelog(core, issue.id, author, now, [timespentItem(issue.timeSpentSeconds, next.timeSpentSeconds), staticItem('WorklogId', null, String(w.id))]);
     tx.after(() => core.state.putIssue(next));
     tx.emit(() => worklogEvent(core, actor, 'created', w));
     return w;
@@ -155,6 +180,8 @@ function updateWorklog(ctx: RequestContext): RouteResult {
     core.store.updateWorklog(next);
     const nextIssue = { ...issue, updated: now, timeSpentSeconds: issue.timeSpentSeconds - current.timeSpentSeconds + next.timeSpentSeconds };
     core.store.updateIssue(nextIssue);
+    const id = String(current.id);
+    worklogChangelog(core, issue.id, next.updateAuthorId, now, [timespentItem(issue.timeSpentSeconds, nextIssue.timeSpentSeconds), staticItem('WorklogId', id, id)]);
     tx.after(() => core.state.putIssue(nextIssue));
     tx.emit(() => worklogEvent(core, actor, 'updated', next));
   });
@@ -173,6 +200,11 @@ function deleteWorklog(ctx: RequestContext): RouteResult {
     core.store.deleteWorklog(w, now);
     const nextIssue = { ...issue, updated: now, timeSpentSeconds: Math.max(0, issue.timeSpentSeconds - w.timeSpentSeconds) };
     core.store.updateIssue(nextIssue);
+    worklogChangelog(core, issue.id, ctx.authorId, now, [
+      timespentItem(issue.timeSpentSeconds, nextIssue.timeSpentSeconds),
+      staticItem('WorklogId', String(w.id), null),
+      staticItem('WorklogTimeSpent', String(w.timeSpentSeconds), null),
+    ]);
     tx.after(() => core.state.putIssue(nextIssue));
     tx.emit(() => worklogEvent(core, actor, 'deleted', w));
   });
