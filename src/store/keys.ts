@@ -25,6 +25,9 @@ export const keys = {
   policyVersion: (policyId: string, version: number) => `${policyId}#${String(version).padStart(6, '0')}`,
   /** An issue's SLA state: by issue id, never by key (keys change when an issue moves). */
   issueSla: (issueId: string) => issueId,
+  /** Plain KVS keys of cached Jira facts (they expire). */
+  statusCategories: () => 'jira:status-categories',
+  accountGroups: (accountId: string) => `jira:groups:${accountId}`,
   settings: () => 'settings',
   matching: () => 'matching',
 } as const;
