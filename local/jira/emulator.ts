@@ -7,11 +7,13 @@ import { Core } from './core';
 import { JiraHttpError, unauthorized } from './errors';
 import { Faults, type FaultInjector } from './faults';
 import type { IndexedProperty } from './jql/types';
+import type { NotificationRec } from './model';
 import { viewerFor } from './permissions';
 import { Router } from './router';
 import { changelogRoutes } from './routes/changelogs';
 import { commentRoutes } from './routes/comments';
 import { issueRoutes } from './routes/issues';
+import { notifyRoutes } from './routes/notify';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
 import { siteRoutes } from './routes/site';
@@ -48,11 +50,15 @@ export interface JiraEmulator extends JiraBackend {
   /** `Basic base64(email-or-accountId:anything)` of an active user -> that user; anything else -> anonymous. */
   authenticateBasic(authorization: string | undefined): JiraPrincipal;
   users(): SeedUser[];
+  /** Notifications sent through `POST /rest/api/3/issue/{issueIdOrKey}/notify`, oldest first (kept in the database). */
+  notifications(): NotificationRec[];
+  /** Forgets the recorded notifications. */
+  clearNotifications(): void;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json;charset=UTF-8' };
 
-const ROUTES = [...siteRoutes, ...issueRoutes, ...commentRoutes, ...worklogRoutes, ...propertyRoutes, ...changelogRoutes, ...searchRoutes];
+const ROUTES = [...siteRoutes, ...issueRoutes, ...commentRoutes, ...worklogRoutes, ...propertyRoutes, ...changelogRoutes, ...searchRoutes, ...notifyRoutes];
 
 export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
   const store = createJiraStore(options.db);
@@ -143,5 +149,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
       return user && user.active ? { kind: 'user', accountId: user.accountId } : { kind: 'anonymous' };
     },
     users: () => [...state.catalog.users.values()],
+    notifications: () => store.notifications(),
+    clearNotifications: () => store.clearNotifications(),
   };
 }

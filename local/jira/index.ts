@@ -4,3 +4,4 @@ export type { FaultHandle, FaultInjector, FaultRule } from './faults';
 export type { JiraBackend, JiraPrincipal, JiraRequest, JiraResponse, ProductEvent, ProductEventListener } from './backend';
 export type { JiraSeed, SeedUser } from './seed';
 export type { IndexedProperty } from './jql/types';
+export type { NotificationRec as JiraNotification } from './model';

@@ -106,6 +106,26 @@ export interface WorklogRec {
   visibility: Visibility | null;
 }
 
+/** An email Jira queued for `POST /rest/api/3/issue/{issueIdOrKey}/notify` (the emulator records it instead). */
+export interface NotificationRec {
+  id: number;
+  issueId: string;
+  issueKey: string;
+  /**
+   * Account ids that receive it: the requested reporter, assignee, users and group members, in that order without
+   * repeats, keeping only active users who may browse the issue and pass `restrict`, less the calling user.
+   */
+  recipients: string[];
+  subject: string;
+  textBody: string | null;
+  htmlBody: string | null;
+  /** The calling user's account id; null for the app (`asApp`). */
+  requestedBy: string | null;
+  fromApp: boolean;
+  /** When it was queued (the emulator's clock, epoch ms). */
+  at: number;
+}
+
 export interface DeletedWorklogRec { id: number; issueId: number; deletedAt: number }
 
 /** Everything but issues: the site's configuration. */

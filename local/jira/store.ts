@@ -2,7 +2,7 @@
 // prepared once; callers group writes in `db.transaction` so a request is all-or-nothing.
 import type { LocalDb } from '../db';
 import type { AdfDoc } from './adf';
-import type { ChangeItemRec, ChangelogRec, CommentRec, DeletedWorklogRec, IssueRec, Visibility, WorklogRec } from './model';
+import type { ChangeItemRec, ChangelogRec, CommentRec, DeletedWorklogRec, IssueRec, NotificationRec, Visibility, WorklogRec } from './model';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS jira_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,6 +27,8 @@ CREATE INDEX IF NOT EXISTS jira_worklogs_updated ON jira_worklogs (updated, id);
 CREATE TABLE IF NOT EXISTS jira_worklogs_deleted (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL,
   deleted_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS jira_worklogs_deleted_at ON jira_worklogs_deleted (deleted_at, id);
+CREATE TABLE IF NOT EXISTS jira_notifications (id INTEGER PRIMARY KEY AUTOINCREMENT, issue_id INTEGER NOT NULL,
+  at INTEGER NOT NULL, data TEXT NOT NULL);
 `;
 
 const TABLES = [
@@ -38,6 +40,7 @@ const TABLES = [
   'jira_comments',
   'jira_worklogs',
   'jira_worklogs_deleted',
+  'jira_notifications',
 ];
 
 interface IssueRow { id: number; key: string; project_id: string; data: string }
@@ -146,6 +149,9 @@ export function createJiraStore(db: LocalDb) {
     worklogsUpdated: db.prepare<[number, number, number], WorklogRow>(
       'SELECT * FROM jira_worklogs WHERE updated > ? AND updated < ? ORDER BY updated, id LIMIT ?',
     ),
+    insertNotification: db.prepare<[number, number, string]>('INSERT INTO jira_notifications (issue_id, at, data) VALUES (?, ?, ?)'),
+    allNotifications: db.prepare<[], { id: number; data: string }>('SELECT id, data FROM jira_notifications ORDER BY id'),
+    clearNotifications: db.prepare<[]>('DELETE FROM jira_notifications'),
     worklogsDeleted: db.prepare<[number, number, number], DeletedRow>(
       'SELECT * FROM jira_worklogs_deleted WHERE deleted_at > ? AND deleted_at < ? ORDER BY deleted_at, id LIMIT ?',
     ),
@@ -253,6 +259,16 @@ export function createJiraStore(db: LocalDb) {
     },
     worklogsDeleted(since: number, before: number, limit: number): DeletedWorklogRec[] {
       return s.worklogsDeleted.all(since, before, limit).map((r) => ({ id: r.id, issueId: r.issue_id, deletedAt: r.deleted_at }));
+    },
+    /** Records a notification sent through `POST /issue/{key}/notify`; returns its id. */
+    insertNotification(n: Omit<NotificationRec, 'id'>): number {
+      return Number(s.insertNotification.run(Number(n.issueId), n.at, JSON.stringify(n)).lastInsertRowid);
+    },
+    notifications(): NotificationRec[] {
+      return s.allNotifications.all().map((r) => ({ ...(JSON.parse(r.data) as Omit<NotificationRec, 'id'>), id: r.id }));
+    },
+    clearNotifications(): void {
+      s.clearNotifications.run();
     },
     dropAll(): void {
       for (const t of TABLES) db.exec(`DELETE FROM ${t}`);

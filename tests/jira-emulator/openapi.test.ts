@@ -153,6 +153,12 @@ describe('comments, worklogs, properties', () => {
     expect(list.length).toBe(3);
   });
 
+  it('worklog history items (timespent, WorklogId, WorklogTimeSpent) are ChangeDetails', async () => {
+    const page = await check<PageJson<ChangelogJson>>('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', '/rest/api/3/issue/ACME-2/changelog', 'agent', 200);
+    const fields = page.values.flatMap((c) => c.items.map((i) => i.field));
+    expect(fields).toEqual(expect.arrayContaining(['timespent', 'WorklogId', 'WorklogTimeSpent']));
+  });
+
   it('issue properties: keys, get, set, delete', async () => {
     await check('PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', '/rest/api/3/issue/ACME-2/properties/serviceSla', 'app', 201, { breached: 'false' });
     await check('PUT', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', '/rest/api/3/issue/ACME-2/properties/serviceSla', 'app', 200, { breached: 'true' });
@@ -178,6 +184,34 @@ describe('search', () => {
     for (const issue of post.issues) checkIssueBean(issue, issue.key);
     const count = await check<{ count: number }>('POST', '/rest/api/3/search/approximate-count', '/rest/api/3/search/approximate-count', 'agent', 200, { jql: 'project = ACME' });
     expect(count.count).toBe(post.issues.length);
+  });
+});
+
+describe('send notification for issue', () => {
+  const template = '/rest/api/3/issue/{issueIdOrKey}/notify';
+  const bodies = [
+    { subject: 'SLA breached', textBody: 'Resolution time exceeded.', htmlBody: '<p>Resolution time exceeded.</p>', to: { reporter: true, assignee: true } },
+    { to: { users: [{ accountId: USERS.agent }], groups: [{ name: 'msp-staff' }], watchers: true, voters: false }, restrict: { groups: [{ name: 'msp-staff' }], permissions: [{ key: 'BROWSE' }] } },
+  ];
+
+  it('the request bodies the tests send are Notification objects; 204 has no body', async () => {
+    for (const body of bodies) {
+      expect(v.validateComponent('Notification', body)).toEqual([]);
+      await check('POST', template, '/rest/api/3/issue/GLX-1/notify', 'app', 204, body);
+    }
+    expect(h.jira.notifications().length).toBe(bodies.length);
+  });
+
+  it('400 and 404 answers are ErrorCollections', async () => {
+    for (const [path, who, status, body] of [
+      ['/rest/api/3/issue/GLX-1/notify', 'app', 400, { subject: 'nobody' }],
+      ['/rest/api/3/issue/GLX-1/notify', 'app', 400, { to: { users: [{ accountId: 'nobody' }] } }],
+      ['/rest/api/3/issue/GLX-1/notify', 'acme', 404, bodies[0]],
+    ] as const) {
+      const res = await h.call<ErrorJson>('POST', path, who, body);
+      expect(res.status).toBe(status);
+      expect(v.validateComponent('ErrorCollection', res.json)).toEqual([]);
+    }
   });
 });
 
