@@ -5,6 +5,7 @@ import type { ProductEvent, ProductEventListener } from './backend';
 import type { IndexedProperty } from './jql/types';
 import { JqlSnapshots } from './jql-snapshot';
 import { Renderer } from './render';
+import { SearchIndex } from './search-index';
 import type { JiraState } from './state';
 import type { JiraStore } from './store';
 
@@ -57,6 +58,10 @@ export class Core {
     readonly now: () => number,
     readonly siteTimeZone: string,
     readonly indexedProperties: IndexedProperty[],
+    /** What JQL search sees; lags writes by `searchLagMs` (0 = read-after-write consistent). */
+    readonly searchIndex: SearchIndex = new SearchIndex(0),
+    /** Worklog writes record `timespent`/`WorklogId` history items, as Jira does (option `worklogChangelog`). */
+    readonly worklogChangelog = false,
   ) {}
 
   write<T>(fn: (tx: Tx) => T): T {
@@ -64,7 +69,17 @@ export class Core {
     const events: (() => ProductEvent)[] = [];
     const tx: Tx = { after: (f) => void after.push(f), emit: (b) => void events.push(b) };
     const result = this.db.transaction(() => fn(tx))();
-    for (const f of after) f();
+    if (this.searchIndex.enabled) {
+      const at = this.now();
+      this.state.onPut = (previous, next) => this.searchIndex.recordWrite(at, previous, next);
+      try {
+        for (const f of after) f();
+      } finally {
+        this.state.onPut = undefined;
+      }
+    } else {
+      for (const f of after) f();
+    }
     this.state.version++;
     for (const build of events) this.deliver(build());
     return result;

@@ -10,6 +10,7 @@ import type { IndexedProperty } from './jql/types';
 import type { NotificationRec } from './model';
 import { viewerFor } from './permissions';
 import { Router } from './router';
+import { SearchIndex } from './search-index';
 import { changelogRoutes } from './routes/changelogs';
 import { commentRoutes } from './routes/comments';
 import { issueRoutes } from './routes/issues';
@@ -33,6 +34,17 @@ export interface JiraEmulatorOptions {
   now?: () => number;
   /** Zone for dates in app (`asApp`) answers and event payloads; users get their profile zone. Default UTC. */
   siteTimeZone?: string;
+  /**
+   * JQL search sees each issue as it was this many milliseconds (of `now`) ago: an edit is found by its old values,
+   * a new issue not at all, until the lag passed, unless the request names the issue in `reconcileIssues`.
+   * Default 0: search is read-after-write consistent. See README, "Search lags behind writes".
+   */
+  searchLagMs?: number;
+  /**
+   * Adding, editing or deleting a worklog writes the issue history items Jira writes (`timespent`, `WorklogId`,
+   * `WorklogTimeSpent` on delete). Default false: worklog writes leave the changelog alone. See README, "Work logged".
+   */
+  worklogChangelog?: boolean;
 }
 
 export interface JiraEmulator extends JiraBackend {
@@ -64,7 +76,10 @@ export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
   const store = createJiraStore(options.db);
   const state = new JiraState(store);
   const now = options.now ?? Date.now;
-  const core = new Core(options.db, store, state, options.baseUrl.replace(/\/+$/, ''), now, options.siteTimeZone ?? 'UTC', options.indexedProperties);
+  const searchLagMs = options.searchLagMs ?? 0;
+  if (!Number.isFinite(searchLagMs) || searchLagMs < 0) throw new Error(`searchLagMs must be a number of milliseconds >= 0 (got ${searchLagMs})`);
+  const searchIndex = new SearchIndex(searchLagMs);
+  const core = new Core(options.db, store, state, options.baseUrl.replace(/\/+$/, ''), now, options.siteTimeZone ?? 'UTC', options.indexedProperties, searchIndex, options.worklogChangelog ?? false);
   const router = new Router(ROUTES);
   const faults = new Faults();
   let callCounts: Record<string, number> = {};
@@ -131,6 +146,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
     reset() {
       options.db.transaction(() => store.dropAll())();
       state.reload();
+      searchIndex.clear();
       core.snapshots.invalidate();
       core.searchCache.clear();
     },

@@ -76,9 +76,13 @@ export class JiraState {
     }
   }
 
+  /** Sees every snapshot recorded while set (Core.write sets it to feed the lagging search index). */
+  onPut: ((previous: IssueRec | undefined, next: IssueRec) => void) | undefined;
+
   /** Records (or replaces) an issue snapshot in memory. */
   putIssue(issue: IssueRec): void {
     const previous = this.issues.get(issue.id);
+    this.onPut?.(previous, issue);
     if (previous) this.issuesByProject.get(previous.projectId)?.delete(previous);
     this.issues.set(issue.id, issue);
     this.issuesByKey.set(issue.key, issue);

@@ -132,10 +132,10 @@ export function principalOf(who: Who): JiraRequest['principal'] {
   return { kind: 'user', accountId: USERS[who] };
 }
 
-export function makeHarness(options: { db?: LocalDb; seed?: JiraSeed | null; now?: number } = {}): Harness {
+export function makeHarness(options: { db?: LocalDb; seed?: JiraSeed | null; now?: number; searchLagMs?: number; worklogChangelog?: boolean } = {}): Harness {
   const db = options.db ?? openLocalDb(':memory:');
   const clock = { now: options.now ?? T0 + 48 * HOUR };
-  const jira = createJiraEmulator({ db, indexedProperties: INDEXED, baseUrl: 'http://jira.test', now: () => clock.now });
+  const jira = createJiraEmulator({ db, indexedProperties: INDEXED, baseUrl: 'http://jira.test', now: () => clock.now, searchLagMs: options.searchLagMs, worklogChangelog: options.worklogChangelog });
   if (options.seed !== null) jira.importSeed(options.seed ?? fixtureSeed());
   return {
     db,

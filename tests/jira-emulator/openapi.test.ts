@@ -153,10 +153,16 @@ describe('comments, worklogs, properties', () => {
     expect(list.length).toBe(3);
   });
 
-  it('worklog history items (timespent, WorklogId, WorklogTimeSpent) are ChangeDetails', async () => {
-    const page = await check<PageJson<ChangelogJson>>('GET', '/rest/api/3/issue/{issueIdOrKey}/changelog', '/rest/api/3/issue/ACME-2/changelog', 'agent', 200);
-    const fields = page.values.flatMap((c) => c.items.map((i) => i.field));
-    expect(fields).toEqual(expect.arrayContaining(['timespent', 'WorklogId', 'WorklogTimeSpent']));
+  it('worklog history items (option worklogChangelog: timespent, WorklogId, WorklogTimeSpent) are ChangeDetails', async () => {
+    const site = makeHarness({ worklogChangelog: true });
+    const w = await site.call<WorklogJson>('POST', '/rest/api/3/issue/ACME-2/worklog', 'engineer', { timeSpentSeconds: 1800 });
+    await site.call('PUT', `/rest/api/3/issue/ACME-2/worklog/${w.json.id}`, 'engineer', { timeSpentSeconds: 600 });
+    await site.call('DELETE', `/rest/api/3/issue/ACME-2/worklog/${w.json.id}`, 'engineer');
+    const template = '/rest/api/3/issue/{issueIdOrKey}/changelog';
+    const page = await site.call<PageJson<ChangelogJson>>('GET', '/rest/api/3/issue/ACME-2/changelog', 'agent');
+    expect(v.validateResponse('GET', template, 200, page.json)).toEqual([]);
+    const fields = page.json.values.flatMap((c) => c.items.map((i) => i.field));
+    expect(fields).toEqual(['timespent', 'WorklogId', 'timespent', 'WorklogId', 'timespent', 'WorklogId', 'WorklogTimeSpent']);
   });
 
   it('issue properties: keys, get, set, delete', async () => {

@@ -160,7 +160,7 @@ describe('worklog/list', () => {
 });
 
 
-describe('issue history of worklog writes', () => {
+describe('issue history of worklog writes (option worklogChangelog)', () => {
   type ChangelogPage = { values: ChangelogJson[] };
   const lastHistory = async (h: Harness, key: string) => {
     const page = await h.call<ChangelogPage>('GET', `/rest/api/3/issue/${key}/changelog`, 'agent');
@@ -170,7 +170,7 @@ describe('issue history of worklog writes', () => {
   const worklogId = (from: string | null, to: string | null) => ({ field: 'WorklogId', fieldtype: 'jira', from, fromString: from, to, toString: to });
 
   it('logging, editing and deleting work write timespent (seconds) and WorklogId items, as Jira does', async () => {
-    const h = makeHarness();
+    const h = makeHarness({ worklogChangelog: true });
     const events: ProductEvent[] = [];
     h.jira.onEvent((e) => events.push(e));
     // ACME-2 has no time logged yet: the first `timespent` item starts from null.
@@ -203,7 +203,7 @@ describe('issue history of worklog writes', () => {
   });
 
   it('shows in expand=changelog and changelog/bulkfetch; a fieldIds filter keeps timespent and drops WorklogId', async () => {
-    const h = makeHarness();
+    const h = makeHarness({ worklogChangelog: true });
     const w = await h.call<WorklogJson>('POST', '/rest/api/3/issue/ACME-1/worklog', 'app', { timeSpentSeconds: 600 });
     const issue = await h.call<IssueJson>('GET', '/rest/api/3/issue/ACME-1?expand=changelog&fields=timespent', 'agent');
     expect(issue.json.fields.timespent).toBe(9600);
@@ -215,5 +215,13 @@ describe('issue history of worklog writes', () => {
     });
     const histories = bulk.json.issueChangeLogs[0]?.changeHistories ?? [];
     expect(histories.map((c) => c.items)).toEqual([[timespent('9000', '9600')]]);
+  });
+
+  it('is off by default: worklog writes leave the changelog alone', async () => {
+    const h = makeHarness();
+    const before = (await h.call<{ total: number }>('GET', '/rest/api/3/issue/ACME-2/changelog', 'agent')).json.total;
+    const w = await h.call<WorklogJson>('POST', '/rest/api/3/issue/ACME-2/worklog', 'engineer', { timeSpentSeconds: 600 });
+    await h.call('DELETE', `/rest/api/3/issue/ACME-2/worklog/${w.json.id}`, 'engineer');
+    expect((await h.call<{ total: number }>('GET', '/rest/api/3/issue/ACME-2/changelog', 'agent')).json.total).toBe(before);
   });
 });

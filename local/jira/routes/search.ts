@@ -24,12 +24,19 @@ interface SearchParams {
   fields: string[];
   properties: string[];
   expand: Set<string>;
+  /** Issue ids evaluated on their current state even while search lags behind writes (at most 50). */
+  reconcile: Set<number>;
 }
+
+export const RECONCILE_MAX = 50;
 
 function fromQuery(ctx: RequestContext): SearchParams {
   const reconcile = ctx.queryList('reconcileIssues');
-  if (reconcile.length > 50) throw badRequest('reconcileIssues accepts at most 50 issue ids.');
+  if (reconcile.length > RECONCILE_MAX) throw badRequest('reconcileIssues accepts at most 50 issue ids.');
+  const bad = reconcile.find((id) => !/^\d+$/.test(id));
+  if (bad !== undefined) throw badRequest(`The value '${bad}' is not valid for the parameter 'reconcileIssues'. It must be an issue id.`);
   return {
+    reconcile: new Set(reconcile.map(Number)),
     jql: ctx.query('jql') ?? '',
     nextPageToken: ctx.query('nextPageToken'),
     maxResults: ctx.intQuery('maxResults', 50),
@@ -53,9 +60,10 @@ function fromBody(ctx: RequestContext): SearchParams {
   if (body.expand !== undefined && typeof body.expand !== 'string') throw fieldError('expand', 'expand must be a comma-separated string.');
   if (body.reconcileIssues !== undefined) {
     if (!Array.isArray(body.reconcileIssues) || !body.reconcileIssues.every((x) => Number.isInteger(x))) throw fieldError('reconcileIssues', 'reconcileIssues must be a list of issue ids.');
-    if (body.reconcileIssues.length > 50) throw fieldError('reconcileIssues', 'reconcileIssues accepts at most 50 issue ids.');
+    if (body.reconcileIssues.length > RECONCILE_MAX) throw fieldError('reconcileIssues', 'reconcileIssues accepts at most 50 issue ids.');
   }
   return {
+    reconcile: new Set((body.reconcileIssues as number[] | undefined) ?? []),
     jql: (body.jql as string | undefined) ?? '',
     nextPageToken: (body.nextPageToken as string | null | undefined) ?? undefined,
     maxResults: (body.maxResults as number | undefined) ?? 50,
@@ -78,10 +86,18 @@ function compile(ctx: RequestContext, jql: string): CompiledJql {
   return result.query;
 }
 
-/** Issues the caller may browse that match, in ORDER BY order (ties broken by id, newest first, for stable paging). */
-function matchingIds(ctx: RequestContext, jql: string, query: CompiledJql): number[] {
+/**
+ * Issues the caller may browse that match, in ORDER BY order (ties broken by id, newest first, for stable paging).
+ * While search lags behind writes, each issue is matched and sorted as the index sees it, except those named in
+ * `reconcile`, which are evaluated on their current state.
+ */
+function matchingIds(ctx: RequestContext, jql: string, query: CompiledJql, reconcile: ReadonlySet<number> = new Set()): number[] {
+  const now = ctx.core.now();
+  const index = ctx.core.searchIndex;
+  // A lagging index changes with the clock, not only with writes: such results are not cached.
+  const lagging = index.enabled && index.lagging(now);
   const cacheKey = `${ctx.accountId ?? '(app)'}\u0000${ctx.timeZone}\u0000${jql}`;
-  const cached = ctx.core.searchCache.get(cacheKey, ctx.state.version);
+  const cached = lagging ? undefined : ctx.core.searchCache.get(cacheKey, ctx.state.version);
   if (cached) return cached;
   const catalog = ctx.catalog;
   const snapshots = ctx.core.snapshots;
@@ -94,9 +110,11 @@ function matchingIds(ctx: RequestContext, jql: string, query: CompiledJql): numb
   }
   const hits: { issue: IssueRec; snap: ReturnType<typeof snapshots.of> }[] = [];
   const seen = new Set<number>();
-  for (const issue of candidates) {
-    if (seen.has(issue.id)) continue;
-    seen.add(issue.id);
+  for (const current of candidates) {
+    if (seen.has(current.id)) continue;
+    seen.add(current.id);
+    const issue = lagging && !reconcile.has(current.id) ? index.indexed(current, now) : current;
+    if (!issue) continue; // created within the lag: not in the index yet
     const project = catalog.projects.get(issue.projectId);
     if (!project || !canBrowseProject(ctx.viewer, project)) continue;
     const snap = snapshots.of(issue, catalog);
@@ -104,7 +122,7 @@ function matchingIds(ctx: RequestContext, jql: string, query: CompiledJql): numb
   }
   hits.sort((a, b) => query.compare(a.snap, b.snap) || b.issue.id - a.issue.id);
   const ids = hits.map((h) => h.issue.id);
-  ctx.core.searchCache.set(cacheKey, ctx.state.version, ids);
+  if (!lagging) ctx.core.searchCache.set(cacheKey, ctx.state.version, ids);
   return ids;
 }
 
@@ -114,7 +132,7 @@ function search(ctx: RequestContext, p: SearchParams): RouteResult {
   const query = compile(ctx, p.jql);
   const tokenKey = `${ctx.accountId ?? '(app)'}\u0000${p.jql}`;
   const offset = p.nextPageToken === undefined || p.nextPageToken === '' ? 0 : decodePageToken(p.nextPageToken, tokenKey);
-  const ids = matchingIds(ctx, p.jql, query);
+  const ids = matchingIds(ctx, p.jql, query, p.reconcile);
 
   const defs = allFieldDefs(ctx.catalog.customFields.values());
   const selection = selectFields(p.fields, 'id', defs);

@@ -64,12 +64,14 @@ function parseWorklogBody(ctx: RequestContext, creating: boolean): WorklogInput 
 }
 
 /**
- * The issue history Jira writes when work is logged, edited or deleted (in the same transaction as the worklog):
+ * With the `worklogChangelog` option, the issue history Jira writes when work is logged, edited or deleted (in the
+ * same transaction as the worklog):
  * `timespent` (the issue's total in seconds, as strings; null when there was none) and `WorklogId` (no `fieldId`,
  * as Jira writes it). Deleting adds `WorklogTimeSpent` (the deleted worklog's seconds). No `timeestimate`: the
  * emulator keeps no estimates. No `avi:jira:updated:issue` either (see README, "Work logged").
  */
 function worklogChangelog(core: Core, issueId: number, authorId: string, at: number, items: (ChangeItemRec | null)[]): void {
+  if (!core.worklogChangelog) return;
   const kept = items.filter((i): i is ChangeItemRec => i !== null);
   if (kept.length === 0) return;
   const changelog: ChangelogRec = { id: core.state.nextId('changelog'), issueId, created: at, authorId, items: kept };
