@@ -36,3 +36,24 @@ export const statusListSchema = z.array(
 export const issueTypeListSchema = z.array(z.object({ name: z.string(), subtask: z.boolean().optional() }));
 export const groupPickerSchema = z.object({ groups: z.array(z.object({ name: z.string() })) });
 export const userListSchema = z.array(z.object({ accountId: z.string(), displayName: z.string(), accountType: z.string().optional() }));
+
+/** `POST /search/jql` pages: ids (and keys when asked), `nextPageToken` absent on the last page. */
+export const searchIdPageSchema = z.object({
+  issues: z.array(z.object({ id: z.string(), key: z.string().optional() })),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+export const searchPageSchema = z.object({
+  issues: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      fields: z.record(z.string(), z.unknown()).optional(),
+      properties: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+
+export const issuePropertySchema = z.object({ key: z.string(), value: z.unknown() });
