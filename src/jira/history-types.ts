@@ -54,6 +54,7 @@ export const historyIssueSchema = z.object({
   fields: z.object({
     summary: z.string(),
     created: jiraInstantSchema,
+    updated: jiraInstantSchema,
     status: z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: statusCategoryKey }) }),
     priority: z.object({ name: z.string() }).nullish(),
     assignee: z.object({ accountId: z.string() }).nullish(),

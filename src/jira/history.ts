@@ -21,6 +21,8 @@ export interface IssueFacts {
   summary: string;
   /** Epoch ms. */
   created: number;
+  /** Epoch ms of the last change Jira recorded: orders competing reads of the same issue. */
+  updated: number;
   status: { id: string; name: string; category: 'new' | 'indeterminate' | 'done' };
   priority: string | null;
   assigneeAccountId: string | null;
@@ -54,7 +56,7 @@ export interface IssueWithHistory extends IssueHistory {
 }
 
 /** The fields the timeline needs; `comment` is added for the one-call read. */
-export const HISTORY_FIELDS = 'summary,created,status,priority,assignee,project,labels,components,issuetype,parent,resolutiondate';
+export const HISTORY_FIELDS = 'summary,created,updated,status,priority,assignee,project,labels,components,issuetype,parent,resolutiondate';
 
 const ONE_READ_FIELDS = `${HISTORY_FIELDS},comment`;
 const PAGE = 100;
@@ -82,6 +84,7 @@ export function toIssueFacts(issue: z.infer<typeof historyIssueSchema>): IssueFa
     key: issue.key,
     summary: f.summary,
     created: f.created,
+    updated: f.updated,
     status: { id: f.status.id, name: f.status.name, category: f.status.statusCategory.key },
     priority: f.priority?.name ?? null,
     assigneeAccountId: f.assignee?.accountId ?? null,
