@@ -7,8 +7,8 @@ import type { DemoArgs } from './demo/cli-args';
 import { seedDemoConfig } from './demo/seed-config';
 import { loadSeededCompany, seedCompany, seedDemo, type SeededCompany } from './demo/seed-local';
 import { loadManifest } from './forge/manifest';
-import { createLocalForge, type LocalForge } from './forge/runtime';
-import { createJiraEmulator, type JiraEmulator, type JiraSeed } from './jira';
+import { createLocalForge, type EventDeliveryOptions, type LocalForge } from './forge/runtime';
+import { createJiraEmulator, type JiraEmulator, type JiraEmulatorOptions, type JiraSeed } from './jira';
 import { createHostServer } from './web';
 
 export interface LocalHostOptions {
@@ -26,6 +26,10 @@ export interface LocalHostOptions {
   /** Runs the scheduled triggers on their intervals (times this factor). */
   schedules?: number | false;
   log?: (line: string) => void;
+  /** Jira's harsher behaviours, all off by default: `searchLagMs`, `worklogChangelog` (see local/jira/README.md). */
+  jiraOptions?: Pick<JiraEmulatorOptions, 'searchLagMs' | 'worklogChangelog'>;
+  /** Product events delivered twice and out of order, as Forge may (see LocalForgeOptions.eventDelivery). Off by default. */
+  eventDelivery?: EventDeliveryOptions;
 }
 
 export interface LocalHost {
@@ -49,14 +53,20 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   let url = port === 0 ? 'http://localhost' : `http://localhost:${port}`;
   const indexedProperties = loadManifest(appRoot).entityProperties.map((p) => ({ propertyKey: p.propertyKey, values: p.values }));
 
-  const jira = createJiraEmulator({ db, indexedProperties, baseUrl: url });
+  const jira = createJiraEmulator({
+    db,
+    indexedProperties,
+    baseUrl: url,
+    searchLagMs: options.jiraOptions?.searchLagMs,
+    worklogChangelog: options.jiraOptions?.worklogChangelog,
+  });
   const { company } = options;
   const demo = !jira.isEmpty()
     ? loadSeededCompany(db)
     : company
       ? seedCompany(db, jira, company.jira, { anchor: company.anchor, people: company.people, customers: company.customers })
       : seedDemo(db, jira, options.demo ?? {});
-  const forge = createLocalForge({ appRoot, db, jira, log, delayScale: options.delayScale });
+  const forge = createLocalForge({ appRoot, db, jira, log, delayScale: options.delayScale, eventDelivery: options.eventDelivery });
   // The app's own configuration of the company (customers, contracts ...), once, through the app's resolvers.
   if (forge.manifest.uiModules.some((m) => m.key === 'service-admin-page') && demo.customers.length > 0) {
     await seedDemoConfig(db, forge, demo);

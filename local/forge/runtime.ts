@@ -33,6 +33,22 @@ export interface LocalForgeOptions {
   now?: () => number;
   /** Sees every `__forge_fetch__` call the app makes (tests, debugging). */
   trace?: (target: FetchTarget, path: string) => void;
+  /** Delivers product events from `jira.onEvent` the way Forge may: twice, late, out of order. Off by default. */
+  eventDelivery?: EventDeliveryOptions;
+}
+
+/**
+ * Forge invokes product-event triggers at least once and does not guarantee their order. These options make the
+ * local delivery (events from `jira.onEvent`) that harsh, deterministically for a given `seed`; `idle()` and
+ * `close()` still wait for every held event. Direct `deliverProductEvent` calls are not affected.
+ */
+export interface EventDeliveryOptions {
+  /** Share of events (0..1) delivered a second time; each copy is an identical, separate payload. Default 0. */
+  duplicateRate?: number;
+  /** Each delivery (copies too) waits 0..reorderWindowMs real milliseconds, so later events can overtake. Default 0. */
+  reorderWindowMs?: number;
+  /** Seed of the choices above (which events are duplicated, how long each waits). Default 1. */
+  seed?: number;
 }
 
 export interface ResolverCall {
@@ -98,7 +114,14 @@ export class LocalForge {
     };
     installForgeGlobals();
     if (options.jira?.onEvent) {
-      this.unsubscribe = options.jira.onEvent((event) => this.track(this.deliverProductEvent(event)));
+      const deliver = harshDelivery(options.eventDelivery);
+      this.unsubscribe = options.jira.onEvent(
+        deliver
+          ? (event) => {
+              for (const { event: copy, delayMs } of deliver(event)) this.track(delayMs === 0 ? this.deliverProductEvent(copy) : this.deliverLater(copy, delayMs));
+            }
+          : (event) => this.track(this.deliverProductEvent(event)),
+      );
     }
   }
 
@@ -150,6 +173,11 @@ export class LocalForge {
       }
     }
     return runs;
+  }
+
+  private async deliverLater(event: ProductEvent, delayMs: number): Promise<TriggerRun[]> {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    return this.deliverProductEvent(event);
   }
 
   /** Runs a scheduled trigger now, as Forge does on its interval. */
@@ -296,6 +324,38 @@ function withDeadline<T>(work: Promise<T>, invocation: Invocation, timeoutMs: nu
     }, timeoutMs);
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The deliveries of one product event under `eventDelivery`: the event, maybe a copy, each with its hold-back.
+ * Undefined when the options ask for nothing (every event once, at once, in order).
+ */
+function harshDelivery(options: EventDeliveryOptions | undefined): ((event: ProductEvent) => { event: ProductEvent; delayMs: number }[]) | undefined {
+  const duplicateRate = options?.duplicateRate ?? 0;
+  const window = options?.reorderWindowMs ?? 0;
+  if (!(duplicateRate >= 0 && duplicateRate <= 1)) throw new Error(`eventDelivery.duplicateRate must be between 0 and 1 (got ${duplicateRate})`);
+  if (!(window >= 0 && Number.isFinite(window))) throw new Error(`eventDelivery.reorderWindowMs must be a number of milliseconds >= 0 (got ${window})`);
+  if (duplicateRate === 0 && window === 0) return undefined;
+  const random = seededRandom(options?.seed ?? 1);
+  return (event) => {
+    const copies = random() < duplicateRate ? 2 : 1;
+    return Array.from({ length: copies }, (_, i) => ({
+      event: i === 0 ? event : structuredClone(event),
+      delayMs: window > 0 ? Math.floor(random() * (window + 1)) : 0,
+    }));
+  };
+}
+
+/** mulberry32: a small deterministic generator of numbers in [0, 1). */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export function createLocalForge(options: LocalForgeOptions = {}): LocalForge {
