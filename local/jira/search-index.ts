@@ -34,6 +34,7 @@ export class SearchIndex {
       this.versions.set(next.id, list);
     }
     list.push({ at, issue: next });
+    this.catchUp(next.id, list, at); // keeps a busy issue's list to the writes within the lag
   }
 
   /** The issue as the index sees it at `now`: `current`, an older snapshot, or undefined (not indexed yet). */
