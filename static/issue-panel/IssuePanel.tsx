@@ -4,14 +4,13 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import { useCallback, useEffect, useState } from 'react';
-import type { IssuePanelView, StatusCategory } from '@contract/issue-panel';
+import type { StatusCategory } from '@contract/issue-panel';
 import type { ResolverError } from '@contract/result';
-import { callResolver, onIssueChanged } from '../shared/api';
 import { formatInstant } from '../shared/i18n';
 import { useT } from '../shared/texts';
-
-type State = { kind: 'loading' } | { kind: 'ready'; view: IssuePanelView } | { kind: 'failed'; error: ResolverError };
+import type { Viewer } from './sla-view';
+import { SlaSection } from './SlaSection';
+import { useIssuePanel } from './useIssuePanel';
 
 const LOZENGE: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = {
   new: 'default',
@@ -19,26 +18,9 @@ const LOZENGE: Record<StatusCategory, 'default' | 'inprogress' | 'success'> = {
   done: 'success',
 };
 
-export function IssuePanel({ issueKey, locale, timeZone }: { issueKey: string; locale: string; timeZone: string }) {
+export function IssuePanel({ issueKey, viewer }: { issueKey: string; viewer: Viewer }) {
   const t = useT();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-
-  /** `quiet` keeps what is shown while fetching, so a refresh after an edit does not flash a spinner. */
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setState({ kind: 'loading' });
-      const result = await callResolver('getIssuePanel', { issueKey });
-      setState(result.ok ? { kind: 'ready', view: result.data } : { kind: 'failed', error: result.error });
-    },
-    [issueKey],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // Jira's issue view announces edits made on the page; show the new status, priority and assignee at once.
-  useEffect(() => onIssueChanged(() => void load(true)), [load]);
+  const { state, load } = useIssuePanel(issueKey);
 
   if (state.kind === 'loading') {
     return (
@@ -47,21 +29,10 @@ export function IssuePanel({ issueKey, locale, timeZone }: { issueKey: string; l
       </Box>
     );
   }
-  if (state.kind === 'failed') {
-    return (
-      <SectionMessage appearance="error" title={t('panel.errorTitle')} testId="panel-error">
-        <Stack space="space.100">
-          <Text>{state.error.message}</Text>
-          <Inline>
-            <Button onClick={() => void load()}>{t('common.retry')}</Button>
-          </Inline>
-        </Stack>
-      </SectionMessage>
-    );
-  }
+  if (state.kind === 'failed') return <LoadError error={state.error} onRetry={() => void load()} testId="panel-error" />;
 
-  const { issue, activity } = state.view;
-  const when = (iso: string) => formatInstant(iso, locale, timeZone);
+  const { issue, activity, sla } = state.view;
+  const when = (iso: string) => formatInstant(iso, viewer.locale, viewer.timeZone);
   return (
     <Stack space="space.150" testId="panel-ready">
       <Inline space="space.100" alignBlock="center">
@@ -71,6 +42,7 @@ export function IssuePanel({ issueKey, locale, timeZone }: { issueKey: string; l
         </Lozenge>
       </Inline>
       <Text>{issue.summary}</Text>
+      {sla ? <SlaSection sla={sla} receivedAt={state.receivedAt} viewer={viewer} /> : null}
       <Field label={t('panel.priority')} value={issue.priority ?? t('panel.none')} testId="panel-priority" />
       <Field label={t('panel.assignee')} value={issue.assignee ?? t('panel.unassigned')} testId="panel-assignee" />
       <Field label={t('panel.updated')} value={when(issue.updated)} testId="panel-updated" />
@@ -89,9 +61,24 @@ export function IssuePanel({ issueKey, locale, timeZone }: { issueKey: string; l
   );
 }
 
+/** The resolver's message (FORBIDDEN and NOT_FOUND come translated from the server) with a retry. */
+export function LoadError({ error, onRetry, testId }: { error: ResolverError; onRetry: () => void; testId: string }) {
+  const t = useT();
+  return (
+    <SectionMessage appearance="error" title={t('panel.errorTitle')} testId={testId}>
+      <Stack space="space.100">
+        <Text>{error.message}</Text>
+        <Inline>
+          <Button onClick={onRetry}>{t('common.retry')}</Button>
+        </Inline>
+      </Stack>
+    </SectionMessage>
+  );
+}
+
 function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
-    <Inline space="space.100" testId={testId}>
+    <Inline space="space.100" shouldWrap testId={testId}>
       <Text weight="semibold">{label}</Text>
       <Text>{value}</Text>
     </Inline>
