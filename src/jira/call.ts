@@ -54,11 +54,12 @@ export function createCaller(actor: Actor, policy: RetryPolicy, transport: Trans
   async function exchange<T>(call: JiraCall<T>, nullOn404: boolean): Promise<Answer<T> | null> {
     const target: JiraTarget = { operation: call.operation, what: call.what, action: call.action, actor };
     bump(counters.calls, call.operation);
-    const init: RequestInit = { method: call.method ?? 'GET', headers: { Accept: 'application/json' } };
-    if (call.body !== undefined) {
-      init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
-      init.body = JSON.stringify(call.body);
-    }
+    const sendsBody = call.body !== undefined;
+    const init: RequestInit = {
+      method: call.method ?? 'GET',
+      headers: sendsBody ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      ...(sendsBody ? { body: JSON.stringify(call.body) } : {}),
+    };
     const reply = await requestJira(actor, call.path, init, policy, {
       transport,
       target,
