@@ -1,4 +1,6 @@
 // The handlers manifest.yml names, and nothing else.
 export { appResolver } from './resolvers/app';
 export { onIssueEvent } from './triggers/issue-events';
+export { onAppInstalled } from './triggers/lifecycle';
+export { onSlaJob } from './triggers/sla-jobs';
 export { slaSweep } from './triggers/sla-sweep';

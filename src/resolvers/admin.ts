@@ -25,6 +25,7 @@ import { loadAdminConfig } from '../services/config/load';
 import { deleteSlaPolicy, listSlaPolicyVersions, saveSlaPolicy } from '../services/config/policies';
 import { saveMatchingRules, saveSettings } from '../services/config/settings';
 import { simulateSlaPolicy } from '../services/config/simulate';
+import { queueSlaJob } from '../jobs/sla-queue';
 import { createConfigStore } from '../store/config-store';
 import { defineResolver } from './define';
 
@@ -32,6 +33,13 @@ import { defineResolver } from './define';
 async function changeDeps(): Promise<ConfigDeps> {
   const me = await createJiraGateway('user').getMyself();
   return { store: createConfigStore(), actor: { accountId: me.accountId, displayName: me.displayName }, now: Date.now() };
+}
+
+/** After a change that moves clocks (calendars, policies, contracts, matching, agents), every affected issue is recomputed. */
+async function thenBackfill<T>(reason: string, change: Promise<T>): Promise<T> {
+  const result = await change;
+  await queueSlaJob({ kind: 'startBackfill', reason });
+  return result;
 }
 
 export function defineAdminResolvers(resolver: Resolver): void {
@@ -44,17 +52,17 @@ export function defineAdminResolvers(resolver: Resolver): void {
     await deleteCustomer(await changeDeps(), p.key, p.expectedRevision);
     return { deleted: true };
   });
-  defineResolver(resolver, 'saveContract', saveContractRequestSchema, async (p) => saveContract(await changeDeps(), p.contract, p.expectedRevision));
+  defineResolver(resolver, 'saveContract', saveContractRequestSchema, async (p) => thenBackfill('contract saved', saveContract(await changeDeps(), p.contract, p.expectedRevision)));
   defineResolver(resolver, 'deleteContract', deleteRecordRequestSchema, async (p) => {
-    await deleteContract(await changeDeps(), p.id, p.expectedRevision);
+    await thenBackfill('contract deleted', deleteContract(await changeDeps(), p.id, p.expectedRevision));
     return { deleted: true };
   });
-  defineResolver(resolver, 'saveCalendar', saveCalendarRequestSchema, async (p) => saveCalendar(await changeDeps(), p.calendar, p.expectedRevision));
+  defineResolver(resolver, 'saveCalendar', saveCalendarRequestSchema, async (p) => thenBackfill('calendar saved', saveCalendar(await changeDeps(), p.calendar, p.expectedRevision)));
   defineResolver(resolver, 'deleteCalendar', deleteRecordRequestSchema, async (p) => {
     await deleteCalendar(await changeDeps(), p.id, p.expectedRevision);
     return { deleted: true };
   });
-  defineResolver(resolver, 'saveSlaPolicy', savePolicyRequestSchema, async (p) => saveSlaPolicy(await changeDeps(), p.policy, p.expectedRevision));
+  defineResolver(resolver, 'saveSlaPolicy', savePolicyRequestSchema, async (p) => thenBackfill('SLA policy saved', saveSlaPolicy(await changeDeps(), p.policy, p.expectedRevision)));
   defineResolver(resolver, 'deleteSlaPolicy', deleteRecordRequestSchema, async (p) => {
     await deleteSlaPolicy(await changeDeps(), p.id, p.expectedRevision);
     return { deleted: true };
@@ -63,8 +71,8 @@ export function defineAdminResolvers(resolver: Resolver): void {
   defineResolver(resolver, 'simulateSlaPolicy', simulatePolicyRequestSchema, (p) =>
     simulateSlaPolicy({ store: store(), jira: createJiraGateway('user'), now: Date.now() }, p),
   );
-  defineResolver(resolver, 'saveSettings', saveSettingsRequestSchema, async (p) => saveSettings(await changeDeps(), p.settings, p.expectedRevision));
-  defineResolver(resolver, 'saveMatchingRules', saveMatchingRequestSchema, async (p) => saveMatchingRules(await changeDeps(), p.matching, p.expectedRevision));
+  defineResolver(resolver, 'saveSettings', saveSettingsRequestSchema, async (p) => thenBackfill('settings saved', saveSettings(await changeDeps(), p.settings, p.expectedRevision)));
+  defineResolver(resolver, 'saveMatchingRules', saveMatchingRequestSchema, async (p) => thenBackfill('matching rules saved', saveMatchingRules(await changeDeps(), p.matching, p.expectedRevision)));
   defineResolver(resolver, 'exportConfig', emptyRequestSchema, () => exportConfig({ store: store(), now: Date.now() }));
-  defineResolver(resolver, 'importConfig', importConfigRequestSchema, async (p) => importConfig(await changeDeps(), p.backup));
+  defineResolver(resolver, 'importConfig', importConfigRequestSchema, async (p) => thenBackfill('configuration imported', importConfig(await changeDeps(), p.backup)));
 }

@@ -14,6 +14,7 @@ import {
   StaleRevisionError,
   UpstreamError,
 } from '../services/errors';
+import { JiraBadRequest, JiraForbidden, JiraNotFound, JiraRateLimited, JiraUnauthorized } from '../jira/errors';
 import { RecordTooLarge } from '../store/config-store';
 import { callerMay } from './authorise';
 import { localise } from './messages';
@@ -72,7 +73,14 @@ export function toResolverError(name: string, error: unknown): ResolverError {
   if (error instanceof RefusedError) return { code: 'CONFLICT', message: error.message };
   if (error instanceof NotFoundError) return { code: 'NOT_FOUND', message: error.message };
   if (error instanceof ForbiddenError) return FORBIDDEN;
-  if (error instanceof UpstreamError) {
+  if (error instanceof JiraNotFound) return { code: 'NOT_FOUND', message: 'It does not exist or you do not have permission to see it.' };
+  if (error instanceof JiraForbidden) return { code: 'FORBIDDEN', message: error.message };
+  if (error instanceof JiraRateLimited) {
+    const wait = error.retryAfterMs ? ` Jira asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s.` : '';
+    return { code: 'UPSTREAM', message: `Jira is busy right now. Please try again in a moment.${wait}` };
+  }
+  // The app's own mistakes (a bad request, a missing scope or consent): logged below, reported as ours.
+  if (error instanceof UpstreamError && !(error instanceof JiraBadRequest) && !(error instanceof JiraUnauthorized)) {
     return { code: 'UPSTREAM', message: 'Jira is not answering right now. Please try again in a moment.' };
   }
   // Unexpected: log the detail for the developer, never send a stack trace to the user.

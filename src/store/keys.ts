@@ -28,6 +28,9 @@ export const keys = {
   /** Plain KVS keys of cached Jira facts (they expire). */
   statusCategories: () => 'jira:status-categories',
   accountGroups: (accountId: string) => `jira:groups:${accountId}`,
+  /** Plain KVS keys of the SLA backfill: its state, and the issue ids of a run in numbered pages. */
+  backfillState: () => 'backfill:state',
+  backfillPage: (runId: string, page: number) => `backfill:${runId}:ids:${page}`,
   settings: () => 'settings',
   matching: () => 'matching',
 } as const;

@@ -26,6 +26,8 @@ export type RecomputeOutcome = 'written' | 'unchanged' | 'outdated' | 'gone';
 
 export interface Recomputed {
   outcome: RecomputeOutcome;
+  /** The issue as read (absent when it is gone). */
+  issue?: IssueNow;
   evaluation?: IssueEvaluation;
   record?: IssueSlaRecord;
 }
@@ -50,7 +52,7 @@ async function recomputeOnce(deps: RecomputeDeps, issueId: string): Promise<Reco
   const evaluation = await deps.evaluator.evaluate(issue, deps.now);
   const hash = JSON.stringify(evaluation.property);
   const stored = await deps.sla.get(issue.id);
-  if (stored && stored.basisAt > issue.updated) return { outcome: 'unchanged', evaluation, record: stored };
+  if (stored && stored.basisAt > issue.updated) return { outcome: 'unchanged', issue, evaluation, record: stored };
   const record: IssueSlaRecord = {
     issueId: issue.id,
     issueKey: issue.key,
@@ -60,10 +62,10 @@ async function recomputeOnce(deps: RecomputeDeps, issueId: string): Promise<Reco
     crossings: evaluation.crossings,
     announced: stored?.announced ?? [],
   };
-  if (stored && stored.hash === hash && sameCrossings(stored, record)) return { outcome: 'unchanged', evaluation, record: stored };
+  if (stored && stored.hash === hash && sameCrossings(stored, record)) return { outcome: 'unchanged', issue, evaluation, record: stored };
   await deps.jira.setIssueProperty(issue.id, SLA_PROPERTY_KEY, evaluation.property);
   const saved = await deps.sla.save(record);
-  return saved === 'saved' ? { outcome: 'written', evaluation, record } : { outcome: 'outdated', evaluation };
+  return saved === 'saved' ? { outcome: 'written', issue, evaluation, record } : { outcome: 'outdated', issue, evaluation };
 }
 
 function sameCrossings(a: IssueSlaRecord, b: IssueSlaRecord): boolean {
