@@ -31,6 +31,6 @@ export interface IssueActivity {
 export interface IssuePanelView {
   issue: IssueSummary;
   activity: IssueActivity | null;
-  /** The SLA clocks, customer and contract (being built: optional until the panel resolver fills it). */
-  sla?: IssueSlaView;
+  /** The SLA clocks, customer and contract, evaluated when asked. */
+  sla: IssueSlaView;
 }

@@ -17,6 +17,7 @@ import {
   type JiraMyself,
   myPermissionsSchema,
   myselfSchema,
+  worklogPageSchema,
   namedListSchema,
   projectPageSchema,
   searchIdPageSchema,
@@ -86,6 +87,10 @@ export interface JiraGateway {
   getIssueWithHistory(issueIdOrKey: string): Promise<IssueWithHistory | null>;
   /** Names of a user's groups (empty when the user is not visible). */
   getUserGroups(accountId: string): Promise<string[]>;
+  /** A user's display name as the actor may see it; null when hidden or gone. */
+  getUserName(accountId: string): Promise<string | null>;
+  /** Seconds of work logged on an issue that started in `[from, to)` (epoch ms), as the actor may see them. */
+  sumWorklogSeconds(issueIdOrKey: string, from: number, to: number): Promise<number>;
   /** Ids and keys of the issues a bounded JQL query matches (`POST /search/jql`, pages of up to 5000). */
   searchIssueIds(jql: string, options?: SearchIdsOptions): Promise<{ issues: { id: string; key: string | null }[]; complete: boolean }>;
   /** Issues with the given fields and (up to 5) properties, in pages of 100. */
@@ -115,6 +120,8 @@ export interface GatewayOptions {
 }
 
 const ISSUE_FIELDS = 'summary,status,priority,assignee,updated';
+const WORKLOG_PAGE = 5000;
+const MAX_WORKLOG_PAGES = 20;
 const PROJECT_PAGE = 50;
 const MAX_PROJECT_PAGES = 40;
 /** Jira's largest search page, for id/key-only searches; 20 pages bound a search at 100,000 ids. */
@@ -163,6 +170,23 @@ export function createJiraGateway(actor: Actor, options: GatewayOptions = {}): J
     getIssueHistory: (issueIdOrKey) => readIssueHistory(jira, issueIdOrKey),
     getIssueWithHistory: (issueIdOrKey) => readIssueWithHistory(jira, issueIdOrKey),
     getUserGroups: (accountId) => readUserGroups(jira, accountId),
+
+    async getUserName(accountId) {
+      const answer = await jira.find({ operation: 'getUser', what: `user ${accountId}`, path: route`/rest/api/3/user?accountId=${accountId}`, schema: myselfSchema });
+      return answer?.data.displayName ?? null;
+    },
+    async sumWorklogSeconds(issueIdOrKey, from, to) {
+      const read = await readOffsetPages(async (startAt, maxResults) => {
+        const answer = await jira.find({
+          operation: 'getWorklogs',
+          what: `the work logged on ${issueIdOrKey}`,
+          path: route`/rest/api/3/issue/${issueIdOrKey}/worklog?startAt=${startAt}&maxResults=${maxResults}&startedAfter=${from}&startedBefore=${to}`,
+          schema: worklogPageSchema,
+        });
+        return answer ? { items: answer.data.worklogs, total: answer.data.total } : null;
+      }, { pageSize: WORKLOG_PAGE, maxPages: MAX_WORKLOG_PAGES });
+      return (read?.items ?? []).reduce((sum, w) => sum + w.timeSpentSeconds, 0);
+    },
 
     async getIssue(issueKey) {
       const answer = await jira.find({

@@ -57,7 +57,7 @@ export const historyIssueSchema = z.object({
     updated: jiraInstantSchema,
     status: z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: statusCategoryKey }) }),
     priority: z.object({ name: z.string() }).nullish(),
-    assignee: z.object({ accountId: z.string() }).nullish(),
+    assignee: z.object({ accountId: z.string(), displayName: z.string().optional() }).nullish(),
     project: z.object({ key: z.string() }),
     labels: z.array(z.string()).optional(),
     components: z.array(z.object({ name: z.string() })).optional(),

@@ -26,6 +26,8 @@ export interface IssueFacts {
   status: { id: string; name: string; category: 'new' | 'indeterminate' | 'done' };
   priority: string | null;
   assigneeAccountId: string | null;
+  /** The assignee's name as Jira shows it to the reader. */
+  assigneeName: string | null;
   projectKey: string;
   labels: string[];
   components: string[];
@@ -88,6 +90,7 @@ export function toIssueFacts(issue: z.infer<typeof historyIssueSchema>): IssueFa
     status: { id: f.status.id, name: f.status.name, category: f.status.statusCategory.key },
     priority: f.priority?.name ?? null,
     assigneeAccountId: f.assignee?.accountId ?? null,
+    assigneeName: f.assignee?.displayName ?? null,
     projectKey: f.project.key,
     labels: f.labels ?? [],
     components: (f.components ?? []).map((c) => c.name),

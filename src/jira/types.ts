@@ -57,3 +57,9 @@ export const searchPageSchema = z.object({
 });
 
 export const issuePropertySchema = z.object({ key: z.string(), value: z.unknown() });
+
+export const worklogPageSchema = z.object({
+  worklogs: z.array(z.object({ id: z.string(), timeSpentSeconds: z.number(), started: z.string() })),
+  total: z.number().optional(),
+  startAt: z.number().optional(),
+});

@@ -14,8 +14,6 @@ export const entities = {
 export const keys = {
   /** Entity key of an issue's activity record. */
   issueActivity: (issueKey: string) => issueKey,
-  /** Plain KVS key of the scheduled sweep's bookkeeping. */
-  sweepState: () => 'sweep:state',
   /** Configuration records are keyed by their own key or id (validated by the contract's patterns). */
   customer: (customerKey: string) => customerKey,
   contract: (contractId: string) => contractId,

@@ -58,17 +58,23 @@ export class FakeJira implements JiraBackend {
       const issue = this.issues.get(decodeURIComponent(issueMatch[1] ?? ''));
       const visible = issue && (req.principal.kind === 'app' || (req.principal.kind === 'user' && issue.visibleTo.includes(req.principal.accountId)));
       if (!issue || !visible) return reply(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+      // The one-call history read: the fields, no changelog and no comments yet.
       return reply(200, {
         id: issue.id,
         key: issue.key,
         fields: {
           summary: issue.summary,
+          created: issue.updated,
           updated: issue.updated,
-          status: { name: issue.status.name, statusCategory: { key: issue.status.category } },
+          status: { id: '3', name: issue.status.name, statusCategory: { key: issue.status.category } },
           priority: { name: issue.priority },
           assignee: issue.assignee,
           project: { key: issue.projectKey },
+          labels: [],
+          components: [],
+          comment: { comments: [], total: 0, startAt: 0, maxResults: 100 },
         },
+        changelog: { histories: [], total: 0, startAt: 0, maxResults: 100 },
       });
     }
     const propertyMatch = /^\/rest\/api\/3\/issue\/([^/]+)\/properties\/([^/]+)$/.exec(path ?? '');

@@ -1,6 +1,6 @@
 // The contract and rate card in force on a day, period checks, and the local date of a worklog.
 import type { Contract, RateCard } from '../../../src/contract/config';
-import { contractInForce, contractOverlaps, localDate, periodProblem, rateCardOn } from '../../../src/domain/contracts';
+import { contractInForce, contractOverlaps, localDate, monthOf, periodProblem, rateCardOn } from '../../../src/domain/contracts';
 import { ValidationError } from '../../../src/domain/calendar';
 
 type Period = Pick<Contract, 'id' | 'customerKey' | 'validFrom' | 'validTo'>;
@@ -145,5 +145,15 @@ describe('rateCardOn', () => {
 
   it('takes the last listed of cards starting the same day', () => {
     expect(rateCardOn({ rateCards: [card('2026-01-01', 1), card('2026-01-01', 2)] }, '2026-05-01')?.defaultRate).toBe(2);
+  });
+});
+
+describe('monthOf', () => {
+  it('gives the month of an instant in the zone, bounded by local midnights', () => {
+    // 31 March 2026 23:30 in Zurich (summer time since 29 March) is still March there, April in UTC+05:30 Kolkata.
+    const instant = Date.parse('2026-03-31T21:30:00Z');
+    expect(monthOf(instant, 'Europe/Zurich')).toEqual({ label: '2026-03', from: Date.parse('2026-02-28T23:00:00Z'), to: Date.parse('2026-03-31T22:00:00Z') });
+    expect(monthOf(instant, 'Asia/Kolkata')).toEqual({ label: '2026-04', from: Date.parse('2026-03-31T18:30:00Z'), to: Date.parse('2026-04-30T18:30:00Z') });
+    expect(monthOf(Date.parse('2026-12-15T12:00:00Z'), 'America/New_York')).toEqual({ label: '2026-12', from: Date.parse('2026-12-01T05:00:00Z'), to: Date.parse('2027-01-01T05:00:00Z') });
   });
 });
