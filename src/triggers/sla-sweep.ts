@@ -24,5 +24,7 @@ export async function slaSweep(): Promise<void> {
       });
     },
   });
-  if (report.visited > 0) console.log(`sla-sweep: ${report.visited} issues, ${report.announced} announcements${report.unfinished ? ', more next run' : ''}`);
+  if (report.visited > 0) {
+    console.log(`sla-sweep: ${report.visited} issues, ${report.announced} announcements, ${report.failed} left for later${report.unfinished ? ', more next run' : ''}`);
+  }
 }

@@ -5,7 +5,7 @@ import type { LocalHost } from '../../local/host';
 import { demoConfig } from '../../local/demo/config';
 import { defaultAnchor } from '../../local/demo/seed-local';
 import { generateDemo } from '../../local/demo/generate';
-import type { SeedIssue, JiraSeed } from '../../local/jira';
+import type { JiraSeed, SeedIssue } from '../../local/jira/seed';
 import type { SlaProperty } from '../../src/contract/sla';
 import { evaluateSla, type Policy, type Timeline, type TimelineEvent } from '../../src/domain/sla';
 import { startLocalHost } from '../../local/host';
@@ -231,7 +231,8 @@ describe('SLA tracking', () => {
 
     it('gives the same property when every event arrives twice and out of order', async () => {
       const calm = await start();
-      const harsh = await start({ eventDelivery: { duplicateRate: 1, reorderWindowMs: 40, seed: 11 } });
+      // As harsh as Jira: events twice and out of order, search behind writes, work logged in the changelog.
+      const harsh = await start({ eventDelivery: { duplicateRate: 1, reorderWindowMs: 40, seed: 11 }, jiraOptions: { searchLagMs: 5000, worklogChangelog: true } });
       try {
         const a = await live(calm);
         const b = await live(harsh);
@@ -278,5 +279,79 @@ describe('SLA tracking', () => {
         await host.close();
       }
     }, 120_000);
+  });
+
+  describe('the sweep', () => {
+    const AGENT = '712020:lukas.meier';
+    const ADMIN = '712020:morgan.keller';
+    const SOFIA = '712020:sofia.brandt';
+    let host: LocalHost;
+
+    beforeAll(async () => {
+      host = await startLocalHost({ appRoot: APP_ROOT, port: 0, dbFile: ':memory:', demo: { anchor: defaultAnchor(), issues: 40, worklogs: 60 }, schedules: false, delayScale: 0, log: () => {} });
+      // A policy whose first response warns 0.6 s after an issue is raised (1% of a one-minute target).
+      const admin = (name: string, payload: unknown) => host.forge.invokeResolver({ moduleKey: 'service-admin-page', functionKey: name, accountId: ADMIN, payload });
+      const config = (await admin('getAdminConfig', {})) as { data: { policies: { id: string; meta: { revision: number }; latest: Record<string, unknown> & { metrics: Record<string, unknown>[] } }[] } };
+      const platinum = config.data.policies.find((p) => p.id === 'platinum-sla');
+      if (!platinum) throw new Error('no platinum policy');
+      const { version: _v, savedAt: _a, savedBy: _b, ...draft } = platinum.latest;
+      const metrics = draft.metrics.map((m) => (m.key === 'firstResponse' ? { ...m, targets: [{ minutes: 1 }], warnAtPercent: 1 } : m));
+      const saved = (await admin('saveSlaPolicy', { policy: { ...draft, metrics }, expectedRevision: platinum.meta.revision })) as { ok: boolean };
+      expect(saved.ok).toBe(true);
+      await host.forge.idle();
+    }, 60_000);
+    afterAll(async () => {
+      await host?.close();
+    });
+
+    const raise = async (summary: string): Promise<string> => {
+      const res = await host.jira.handle({
+        method: 'POST',
+        path: '/rest/api/3/issue',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ fields: { project: { key: 'ALP' }, issuetype: { name: 'Incident' }, summary, assignee: { accountId: AGENT } } }),
+        principal: { kind: 'user', accountId: '712020:anna.schmid' },
+        fromApp: false,
+      });
+      expect(res.status).toBe(201);
+      await host.forge.idle();
+      return String((JSON.parse(res.body) as { key: string }).key);
+    };
+    const notified = (key: string) => host.jira.notifications().filter((n) => n.issueKey === key);
+
+    it('announces a warning once, to the assignee and the service manager, from the index of next crossings', async () => {
+      const key = await raise('Payment gateway slow');
+      expect(notified(key)).toEqual([]);
+      await new Promise((r) => setTimeout(r, 1200));
+      host.jira.resetCalls();
+      await host.forge.runScheduledTrigger('sla-sweep');
+      const [first, ...rest] = notified(key);
+      expect(rest).toEqual([]);
+      expect(first).toMatchObject({ subject: `${key}: First response is close to its target`, fromApp: true });
+      expect(first?.recipients.sort()).toEqual([AGENT, SOFIA].sort());
+      // The sweep read only the issues that crossed something, not every issue.
+      expect(host.jira.calls()['GET /rest/api/3/issue/{issueIdOrKey}']).toBeLessThanOrEqual(3);
+
+      await host.forge.runScheduledTrigger('sla-sweep');
+      expect(notified(key)).toHaveLength(1);
+    });
+
+    it('sends an announcement that failed on the next sweep, and only once', async () => {
+      const key = await raise('VPN drops every few minutes');
+      await new Promise((r) => setTimeout(r, 1200));
+      const refused = host.jira.faults.inject({ match: /\/notify$/, status: 500, count: 1 });
+      const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        await host.forge.runScheduledTrigger('sla-sweep');
+        expect(warnings.mock.calls.some(([line]) => String(line).includes('left for the next run'))).toBe(true);
+      } finally {
+        warnings.mockRestore();
+        refused.remove();
+      }
+      expect(notified(key)).toEqual([]);
+      await host.forge.runScheduledTrigger('sla-sweep');
+      await host.forge.runScheduledTrigger('sla-sweep');
+      expect(notified(key)).toHaveLength(1);
+    });
   });
 });

@@ -27,6 +27,8 @@ export interface SweepDeps {
 export interface SweepReport {
   visited: number;
   announced: number;
+  /** Issues that failed this time (Jira refused or was away); they stay due for the next run. */
+  failed: number;
   /** True when it stopped for time; the issues left are still due and the next run takes them. */
   unfinished: boolean;
 }
@@ -38,14 +40,20 @@ const RESERVE_MS = 20_000;
 export const crossingId = (c: Crossing, cycles: number): string => `${c.metricKey}:${c.kind}:${cycles}`;
 
 export async function runSlaSweep(deps: SweepDeps): Promise<SweepReport> {
-  const report: SweepReport = { visited: 0, announced: 0, unfinished: false };
+  const report: SweepReport = { visited: 0, announced: 0, failed: 0, unfinished: false };
   let cursor: string | undefined;
   do {
     const page = await deps.sla.dueForSweep(deps.now, cursor);
     for (const issueId of page.issueIds) {
       if (deps.timeLeft() < RESERVE_MS) return { ...report, unfinished: true };
-      report.announced += await sweepIssue(deps, issueId);
       report.visited++;
+      try {
+        report.announced += await sweepIssue(deps, issueId);
+      } catch (error) {
+        // One issue Jira will not serve now must not hold up the others.
+        report.failed++;
+        console.warn(`sla-sweep: issue ${issueId} left for the next run: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     cursor = page.cursor;
   } while (cursor);
@@ -53,29 +61,36 @@ export async function runSlaSweep(deps: SweepDeps): Promise<SweepReport> {
 }
 
 async function sweepIssue(deps: SweepDeps, issueId: string): Promise<number> {
-  const before = await deps.sla.get(issueId);
-  if (!before) return 0;
-  const passed = before.crossings.filter((c) => c.at <= deps.now);
   const result = await deps.recompute(issueId);
-  if (result.outcome === 'gone' || !result.evaluation) return 0;
+  const results = result.evaluation?.results;
+  if (result.outcome === 'gone' || !result.evaluation || !results) return 0;
   const tracking = result.evaluation.tracking;
+  let record = await deps.sla.get(issueId);
   let announced = 0;
-  let record: IssueSlaRecord | null = (await deps.sla.get(issueId)) ?? null;
-  for (const crossing of passed) {
-    const cycles = result.evaluation.results?.[crossing.metricKey]?.cycles ?? 0;
-    const id = crossingId(crossing, cycles);
+  // What the clocks say now decides what is due; `announced` makes each crossing of each cycle go out once.
+  for (const [metricKey, clock] of Object.entries(results)) {
+    if (clock.state !== 'running' || !(clock.warning || clock.breached)) continue;
+    const crossing: Crossing = { metricKey, kind: clock.breached ? 'breach' : 'warning', at: deps.now };
+    const id = crossingId(crossing, clock.cycles);
     if (!record || record.announced.includes(id)) continue;
-    // Marked before it is sent: a crash in between loses this one announcement rather than repeating it later.
+    // Marked before it is sent, so no later sweep repeats it. A failed send takes the mark back and keeps the
+    // issue due, so the next sweep tries again; only a crash between the mark and Jira's answer can lose one.
+    const unmarked: IssueSlaRecord = record;
     record = { ...record, announced: [...record.announced, id].slice(-50) };
     if ((await deps.sla.save(record)) !== 'saved') break;
-    await deps.announce({
-      issueId,
-      issueKey: record.issueKey,
-      crossing,
-      metricName: result.evaluation.results?.[crossing.metricKey]?.name ?? crossing.metricKey,
-      assigneeAccountId: result.issue?.assigneeAccountId ?? null,
-      serviceManagerAccountId: tracking.tracked ? tracking.customer.serviceManagerAccountId : null,
-    });
+    try {
+      await deps.announce({
+        issueId,
+        issueKey: record.issueKey,
+        crossing,
+        metricName: clock.name,
+        assigneeAccountId: result.issue?.assigneeAccountId ?? null,
+        serviceManagerAccountId: tracking.tracked ? tracking.customer.serviceManagerAccountId : null,
+      });
+    } catch (error) {
+      await deps.sla.save({ ...unmarked, crossings: [crossing, ...unmarked.crossings] });
+      throw error;
+    }
     announced++;
   }
   return announced;
