@@ -75,6 +75,7 @@ export class LocalForge {
   readonly manifest: AppManifest;
   readonly db: LocalDb;
   readonly kvs: KvsService;
+  private kvsCounts: Record<string, number> = {};
   readonly cloudId = CLOUD_ID;
   /** The manifest's `translations`, read once at start; undefined when it declares none. */
   readonly translations?: AppTranslations;
@@ -98,7 +99,9 @@ export class LocalForge {
     this.log = options.log ?? ((line) => console.warn(line));
     this.timeScale = options.timeScale ?? 1;
     this.queues = new QueueBroker((event) => this.deliverToConsumer(event), options.delayScale ?? 1);
-    const deps = { scopes: this.manifest.scopes, kvs: this.kvs, jira: options.jira, queues: this.queues, log: this.log };
+    // KVS requests are counted per operation path, for benchmarks and tests (as the emulator counts Jira calls).
+    const kvs = { handle: (path: string, body: unknown) => ((this.kvsCounts[path] = (this.kvsCounts[path] ?? 0) + 1), this.kvs.handle(path, body)) };
+    const deps = { scopes: this.manifest.scopes, kvs, jira: options.jira, queues: this.queues, log: this.log };
     this.host = {
       appId: this.manifest.appId.split('/').pop() ?? 'local-app',
       environmentId: 'local-development',
@@ -218,6 +221,15 @@ export class LocalForge {
   }
 
   /** Resolves when all product events, queue events and scheduled runs started so far are done. */
+  /** KVS requests made by the app's functions, by path (`/api/v1/entity/get` ...), since the last reset. */
+  kvsCalls(): Record<string, number> {
+    return { ...this.kvsCounts };
+  }
+
+  resetKvsCalls(): void {
+    this.kvsCounts = {};
+  }
+
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     await this.queues.idle();
