@@ -20,17 +20,8 @@ export interface IssueSummary {
   updated: string;
 }
 
-/** What the app has recorded about the issue from product events. */
-export interface IssueActivity {
-  lastEventType: string;
-  /** ISO 8601 instant. */
-  lastEventAt: string;
-  eventCount: number;
-}
-
 export interface IssuePanelView {
   issue: IssueSummary;
-  activity: IssueActivity | null;
   /** The SLA clocks, customer and contract, evaluated when asked. */
   sla: IssueSlaView;
 }

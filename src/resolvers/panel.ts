@@ -5,7 +5,6 @@ import { createJiraGateway } from '../jira/gateway';
 import { loadIssuePanel } from '../services/issue-panel';
 import { IssueEvaluator } from '../services/sla/evaluate-issue';
 import { TrackingConfig } from '../services/sla/tracking';
-import { createActivityStore } from '../store/activity-store';
 import { createConfigStore } from '../store/config-store';
 import { createJiraCache } from '../store/jira-cache';
 import { defineResolver } from './define';
@@ -16,6 +15,6 @@ export function definePanelResolvers(resolver: Resolver): void {
     // Status categories and agents' groups are site facts, read as the app (a customer may not list groups);
     // the issue itself is read as the viewer.
     const evaluator = new IssueEvaluator(new TrackingConfig(createConfigStore()), createJiraGateway('app'), createJiraCache());
-    return loadIssuePanel({ jira, activity: createActivityStore(), evaluator, now: Date.now() }, payload.issueKey);
+    return loadIssuePanel({ jira, evaluator, now: Date.now() }, payload.issueKey);
   });
 }

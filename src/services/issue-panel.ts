@@ -6,14 +6,12 @@ import { monthOf } from '../domain/contracts';
 import type { MetricResult } from '../domain/sla';
 import { isBusinessTime } from '../domain/calendar';
 import type { JiraGateway } from '../jira/gateway';
-import type { ActivityStore } from '../store/activity-store';
 import { NotFoundError } from './errors';
 import type { IssueEvaluation, IssueEvaluator } from './sla/evaluate-issue';
 
 export interface IssuePanelDeps {
   /** As the viewing user. */
   jira: JiraGateway;
-  activity: ActivityStore;
   evaluator: IssueEvaluator;
   now: number;
 }
@@ -22,7 +20,7 @@ export async function loadIssuePanel(deps: IssuePanelDeps, issueKey: string): Pr
   // Ask Jira first, as the viewing user: a person who cannot see the issue learns nothing from our storage.
   const issue = await deps.jira.getIssueHistory(issueKey);
   if (!issue) throw new NotFoundError(`Issue ${issueKey} does not exist or you do not have permission to see it.`);
-  const [activity, evaluation] = await Promise.all([deps.activity.get(issue.key), deps.evaluator.evaluate(issue, deps.now)]);
+  const evaluation = await deps.evaluator.evaluate(issue, deps.now);
   return {
     issue: {
       key: issue.key,
@@ -31,11 +29,6 @@ export async function loadIssuePanel(deps: IssuePanelDeps, issueKey: string): Pr
       priority: issue.priority,
       assignee: issue.assigneeName,
       updated: new Date(issue.updated).toISOString(),
-    },
-    activity: activity && {
-      lastEventType: activity.lastEventType,
-      lastEventAt: new Date(activity.lastEventAt).toISOString(),
-      eventCount: activity.eventCount,
     },
     sla: await slaView(deps, issue.id, evaluation),
   };

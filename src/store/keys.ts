@@ -1,7 +1,6 @@
 // Every storage key and entity name the app uses is built here, and only here.
 
 export const entities = {
-  issueActivity: 'issue-activity',
   customer: 'customer',
   contract: 'contract',
   calendar: 'calendar',
@@ -12,8 +11,6 @@ export const entities = {
 } as const;
 
 export const keys = {
-  /** Entity key of an issue's activity record. */
-  issueActivity: (issueKey: string) => issueKey,
   /** Configuration records are keyed by their own key or id (validated by the contract's patterns). */
   customer: (customerKey: string) => customerKey,
   contract: (contractId: string) => contractId,

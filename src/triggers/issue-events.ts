@@ -3,15 +3,13 @@
 // give the same result. If Jira cannot answer in time, the recompute waits on the queue instead of being lost.
 import { z } from 'zod';
 import { JiraError, JiraRateLimited } from '../jira/errors';
-import { recordIssueEvent } from '../services/record-issue-event';
 import { recomputeIssueSla } from '../services/sla/recompute';
-import { createActivityStore } from '../store/activity-store';
 import { queueSlaJob } from '../jobs/sla-queue';
 import { slaRuntime } from './sla-runtime';
 
 const issueEventSchema = z.object({
   eventType: z.string(),
-  issue: z.object({ id: z.string(), key: z.string(), fields: z.object({ project: z.object({ key: z.string() }) }).partial().optional() }).optional(),
+  issue: z.object({ id: z.string() }).optional(),
   worklog: z.object({ issueId: z.string() }).optional(),
 });
 
@@ -25,14 +23,11 @@ export async function onIssueEvent(event: unknown): Promise<void> {
     console.warn(`issue-events: skipped an event that names no issue (${parsed.success ? parsed.data.eventType : 'unexpected shape'})`);
     return;
   }
-  const { eventType, issue } = parsed.data;
+  const { eventType } = parsed.data;
   const runtime = slaRuntime();
   if (eventType === 'avi:jira:deleted:issue') {
     await runtime.sla.delete(issueId);
     return;
-  }
-  if (issue?.fields?.project) {
-    await recordIssueEvent(createActivityStore(), { eventType, issueKey: issue.key, projectKey: issue.fields.project.key, at: Date.now() });
   }
   try {
     await recomputeIssueSla(runtime.recomputeDeps, issueId);

@@ -31,7 +31,7 @@ export function IssuePanel({ issueKey, viewer }: { issueKey: string; viewer: Vie
   }
   if (state.kind === 'failed') return <LoadError error={state.error} onRetry={() => void load()} testId="panel-error" />;
 
-  const { issue, activity, sla } = state.view;
+  const { issue, sla } = state.view;
   const when = (iso: string) => formatInstant(iso, viewer.locale, viewer.timeZone);
   return (
     <Stack space="space.150" testId="panel-ready">
@@ -42,21 +42,10 @@ export function IssuePanel({ issueKey, viewer }: { issueKey: string; viewer: Vie
         </Lozenge>
       </Inline>
       <Text>{issue.summary}</Text>
-      {sla ? <SlaSection sla={sla} receivedAt={state.receivedAt} viewer={viewer} /> : null}
+      <SlaSection sla={sla} receivedAt={state.receivedAt} viewer={viewer} />
       <Field label={t('panel.priority')} value={issue.priority ?? t('panel.none')} testId="panel-priority" />
       <Field label={t('panel.assignee')} value={issue.assignee ?? t('panel.unassigned')} testId="panel-assignee" />
       <Field label={t('panel.updated')} value={when(issue.updated)} testId="panel-updated" />
-      <Heading size="xxsmall">{t('panel.activity')}</Heading>
-      {activity ? (
-        <Stack space="space.050" testId="panel-activity">
-          <Field label={t('panel.lastEvent')} value={`${activity.lastEventType} · ${when(activity.lastEventAt)}`} />
-          <Field label={t('panel.events')} value={String(activity.eventCount)} />
-        </Stack>
-      ) : (
-        <Text color="color.text.subtlest" testId="panel-no-activity">
-          {t('panel.noActivity')}
-        </Text>
-      )}
     </Stack>
   );
 }

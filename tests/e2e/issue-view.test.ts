@@ -117,11 +117,13 @@ describe('host page: issue view', () => {
     const seen = await frame.evaluate(() => (window as unknown as { __seen: { changes: { changeType: string }[] }[] }).__seen);
     expect(seen.map((e) => e.changes[0]?.changeType)).toEqual(['commented', 'updated']);
 
-    // The product event ran the app's trigger; the reloaded panel shows its activity and the new status.
+    // The product events ran the app's trigger: the issue's SLA property is published; the reloaded panel shows the new status.
     await t.host.forge.idle();
+    const property = await jiraGet<{ value: { v: number } }>(t.host, `/rest/api/3/issue/${issue.key}/properties/serviceSla`);
+    expect(property).toMatchObject({ status: 200, body: { value: { v: 1 } } });
     await Promise.all([frame.waitForNavigation(), page.click('[data-reload-frame]')]);
     const panel = page.frameLocator(PANEL_FRAME);
-    await panel.locator('[data-testid="panel-activity"]', { hasText: 'avi:jira:updated:issue' }).waitFor({ timeout: 20_000 });
+    await panel.locator('[data-testid="sla"]').waitFor({ timeout: 20_000 });
     await expect(panel.locator('[data-testid="panel-status"]').textContent()).resolves.toBe(newStatus);
   });
 
@@ -168,7 +170,7 @@ describe('host page: issue view', () => {
     await expect(panel.locator('[data-testid="panel-assignee"]').textContent()).resolves.toMatch(/^Bearbeiter/);
     // Dates keep the person's own locale: Swiss German writes 10.03.2026.
     await expect(panel.locator('[data-testid="panel-updated"]').textContent()).resolves.toMatch(/^Aktualisiert\d{2}\.\d{2}\.\d{4}/);
-    await expect(panel.getByText('Von Service Manager erfasste Aktivität').count()).resolves.toBe(1);
+    await expect(panel.locator('[data-testid="sla-hours"]').textContent()).resolves.toMatch(/auf diesem Vorgang/);
     await expect(page.textContent(header)).resolves.toBe(titles('de-DE'));
     await expect(page.getAttribute(PANEL_FRAME, 'title')).resolves.toBe(titles('de-DE'));
 

@@ -55,7 +55,9 @@ export class FakeJira implements JiraBackend {
     const [path] = req.path.split('?');
     const issueMatch = /^\/rest\/api\/3\/issue\/([^/]+)$/.exec(path ?? '');
     if (req.method === 'GET' && issueMatch) {
-      const issue = this.issues.get(decodeURIComponent(issueMatch[1] ?? ''));
+      const ref = decodeURIComponent(issueMatch[1] ?? '');
+      // Jira answers to an issue's key and to its id alike.
+      const issue = this.issues.get(ref) ?? [...this.issues.values()].find((i) => i.id === ref);
       const visible = issue && (req.principal.kind === 'app' || (req.principal.kind === 'user' && issue.visibleTo.includes(req.principal.accountId)));
       if (!issue || !visible) return reply(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
       // The one-call history read: the fields, no changelog and no comments yet.

@@ -17,7 +17,7 @@ describe('app handlers on the local Forge runtime', () => {
   });
   afterEach(() => forge.close());
 
-  it('returns the issue as the viewing user sees it, with no activity before any event', async () => {
+  it('returns the issue as the viewing user sees it, and why it has no clocks', async () => {
     const result = await forge.invokeResolver({ ...panel, accountId: 'acc-engineer', payload: { issueKey: 'SUP-1' } });
     expect(result).toEqual({
       ok: true,
@@ -30,7 +30,6 @@ describe('app handlers on the local Forge runtime', () => {
           assignee: 'Erin Engineer',
           updated: '2026-11-20T09:15:00.000Z',
         },
-        activity: null,
         // No customer is configured on this fake site: the panel says so instead of showing clocks.
         sla: { status: 'noCustomer', customer: null, contract: null, clocks: [], evaluatedAt: expect.any(String), hours: null },
       },
@@ -41,16 +40,16 @@ describe('app handlers on the local Forge runtime', () => {
     ]);
   });
 
-  it('returns the record the product-event trigger stored in KVS', async () => {
-    const before = Date.now();
+  it('publishes the serviceSla property when a product event arrives, by issue id, and only once for a duplicate', async () => {
     jira.emit(issueUpdatedEvent(issue));
     await forge.idle();
-    const result = (await forge.invokeResolver({ ...panel, accountId: 'acc-engineer', payload: { issueKey: 'SUP-1' } })) as {
-      data: { activity: { lastEventType: string; lastEventAt: string; eventCount: number } };
-    };
-    expect(result.data.activity.lastEventType).toBe('avi:jira:updated:issue');
-    expect(result.data.activity.eventCount).toBe(1);
-    expect(Date.parse(result.data.activity.lastEventAt)).toBeGreaterThanOrEqual(before);
+    expect(jira.properties.get(`${issue.id}/serviceSla`)).toEqual({ v: 1, tracked: 'false', untracked: 'noCustomer', breached: 'false', everBreached: 'false', metrics: {} });
+    const writes = () => jira.requests.filter((r) => r.method === 'PUT').length;
+    expect(writes()).toBe(1);
+    jira.emit(issueUpdatedEvent(issue));
+    await forge.idle();
+    // Nothing changed, so nothing was written.
+    expect(writes()).toBe(1);
   });
 
   it('ignores events the app caused itself (ignoreSelf)', async () => {
