@@ -257,6 +257,17 @@ export interface PolicySummary {
   meta: RecordMeta;
 }
 
+/** The latest recompute of every affected issue after a change (or the installation). */
+export interface BackfillStatus {
+  reason: string;
+  /** ISO 8601 instants; `finishedAt` null while it runs. */
+  startedAt: string;
+  finishedAt: string | null;
+  total: number;
+  done: number;
+  failed: number;
+}
+
 export interface AdminConfig {
   customers: WithMeta<Customer>[];
   contracts: WithMeta<Contract>[];
@@ -264,6 +275,8 @@ export interface AdminConfig {
   policies: PolicySummary[];
   settings: WithMeta<Settings>;
   matching: WithMeta<Matching> & { findings: RuleFinding[] };
+  /** Null before the first backfill. */
+  backfill: BackfillStatus | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import { deleteSlaPolicy, listSlaPolicyVersions, saveSlaPolicy } from '../servic
 import { saveMatchingRules, saveSettings } from '../services/config/settings';
 import { simulateSlaPolicy } from '../services/config/simulate';
 import { queueSlaJob } from '../jobs/sla-queue';
+import { createBackfillStore } from '../store/backfill-store';
 import { createConfigStore } from '../store/config-store';
 import { defineResolver } from './define';
 
@@ -44,7 +45,7 @@ async function thenBackfill<T>(reason: string, change: Promise<T>): Promise<T> {
 
 export function defineAdminResolvers(resolver: Resolver): void {
   const store = () => createConfigStore();
-  defineResolver(resolver, 'getAdminConfig', emptyRequestSchema, () => loadAdminConfig(store()));
+  defineResolver(resolver, 'getAdminConfig', emptyRequestSchema, () => loadAdminConfig(store(), createBackfillStore()));
   defineResolver(resolver, 'getJiraCatalog', emptyRequestSchema, () => loadJiraCatalog(createJiraGateway('user')));
 
   defineResolver(resolver, 'saveCustomer', saveCustomerRequestSchema, async (p) => saveCustomer(await changeDeps(), p.customer, p.expectedRevision));

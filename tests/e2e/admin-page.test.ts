@@ -265,6 +265,9 @@ describe('admin page', () => {
     const app = await openAdminPage();
     await app.locator('[data-testid="tab-settings"]').click();
     await app.locator('[data-testid="settings-form"]').waitFor();
+    // The recompute of every issue after the demo's configuration was imported, as the admin sees it.
+    await expect(app.locator('[data-testid="backfill-status"]').textContent()).resolves.toMatch(/SLA clocks/);
+    await shoot('settings-backfill');
     await signIn(engineer.accountId);
     await app.locator('[data-testid="settings-save"]').click();
     const message = app.locator('[data-testid="admin-forbidden"]');

@@ -127,6 +127,16 @@ describe('SLA tracking', () => {
       expect(settled - started).toBeLessThan(60_000);
     });
 
+    it('reports the backfill to the admin page: every open and recently resolved issue, done', async () => {
+      const answer = (await host.forge.invokeResolver({ moduleKey: 'service-admin-page', functionKey: 'getAdminConfig', accountId: '712020:morgan.keller', payload: {} })) as {
+        data: { backfill: { reason: string; total: number; done: number; failed: number; finishedAt: string | null } | null };
+      };
+      const tracked = await searchAll(host, 'issue.property[serviceSla].tracked IS NOT EMPTY');
+      expect(answer.data.backfill).toMatchObject({ reason: 'configuration imported', failed: 0, finishedAt: expect.any(String) });
+      expect(answer.data.backfill?.done).toBe(answer.data.backfill?.total);
+      expect(answer.data.backfill?.total).toBe(tracked.length);
+    });
+
     it('finds exactly the breached issues with issue.property[serviceSla].breached = "true"', async () => {
       const all = await searchAll(host, 'issue.property[serviceSla].tracked = "true"');
       const expected = all.filter((i) => i.properties?.serviceSla?.breached === 'true').map((i) => i.key).sort();

@@ -1,13 +1,14 @@
 // Use case: everything the admin page shows, in one read.
 import type { AdminConfig } from '../../contract/config';
+import type { BackfillStore } from '../../store/backfill-store';
 import type { ConfigStore } from '../../store/config-store';
 import { StoredRecordError } from '../../store/errors';
 import { summarise } from './policies';
 import { readAllConfig } from './read-all';
 import { matchingOrDefault, settingsOrDefault } from './settings';
 
-export async function loadAdminConfig(store: ConfigStore): Promise<AdminConfig> {
-  const { customers, contracts, calendars, policies: heads, settings, matching } = await readAllConfig(store);
+export async function loadAdminConfig(store: ConfigStore, backfills: BackfillStore): Promise<AdminConfig> {
+  const [{ customers, contracts, calendars, policies: heads, settings, matching }, backfill] = await Promise.all([readAllConfig(store), backfills.state()]);
   const policies = await Promise.all(
     heads.map(async (head) => {
       const latest = await store.getPolicyVersion(head.record.id, head.record.latestVersion);
@@ -22,5 +23,13 @@ export async function loadAdminConfig(store: ConfigStore): Promise<AdminConfig> 
     policies,
     settings: settingsOrDefault(settings),
     matching: matchingOrDefault(matching),
+    backfill: backfill && {
+      reason: backfill.reason,
+      startedAt: backfill.startedAt,
+      finishedAt: backfill.finishedAt,
+      total: backfill.total,
+      done: backfill.done,
+      failed: backfill.failed,
+    },
   };
 }

@@ -2,6 +2,7 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { useT } from '../../shared/texts';
@@ -20,7 +21,33 @@ const narrow = xcss({ maxWidth: '720px' });
 export function SettingsTab() {
   const { config } = useAdmin();
   // A reload after a conflict brings a new revision: start again from it.
-  return <SettingsForm key={config.settings.meta.revision} />;
+  return (
+    <Stack space="space.400">
+      <BackfillProgress />
+      <SettingsForm key={config.settings.meta.revision} />
+    </Stack>
+  );
+}
+
+/** How far the recompute of every affected issue has come since the last change. */
+function BackfillProgress() {
+  const t = useT();
+  const { config, viewer } = useAdmin();
+  const run = config.backfill;
+  if (!run) return null;
+  const when = formatInstant(run.finishedAt ?? run.startedAt, viewer);
+  const text = !run.finishedAt
+    ? t('admin.backfill.running', { done: run.done, total: run.total, when })
+    : run.failed > 0
+      ? t('admin.backfill.doneWithFailures', { total: run.total, failed: run.failed, when })
+      : t('admin.backfill.done', { total: run.total, when });
+  return (
+    <Box xcss={narrow} testId="backfill-status">
+      <SectionMessage appearance={run.finishedAt ? (run.failed > 0 ? 'warning' : 'success') : 'information'} title={t('admin.backfill.title')}>
+        <Text>{text}</Text>
+      </SectionMessage>
+    </Box>
+  );
 }
 
 function SettingsForm() {
