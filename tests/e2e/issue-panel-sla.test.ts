@@ -86,9 +86,13 @@ describe('issue panel: SLA clocks', () => {
   });
 
   it('shows a paused ticket and why it is paused', async () => {
-    const key = await raise('Card payments declined at the Basel branch');
-    await rest(AGENT, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '31' } });
-    await host.forge.idle();
+    // A demo ticket waiting for its customer; on a day the demo has none, one is put there.
+    let key = await firstKey('issue.property[serviceSla].metrics.resolution.state = "paused" ORDER BY created DESC').catch(() => '');
+    if (!key) {
+      key = await raise('Card payments declined at the Basel branch');
+      await rest(AGENT, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: '31' } });
+      await host.forge.idle();
+    }
     const panel = await open(key);
     await expect(panel.locator('[data-testid="sla-clock-resolution"]').getAttribute('data-state')).resolves.toBe('paused');
     await expect(panel.locator('[data-testid="sla-clock-resolution-paused"]').textContent()).resolves.toContain('Waiting for customer');
