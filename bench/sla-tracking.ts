@@ -7,6 +7,7 @@ import { defaultAnchor } from '../local/demo/seed-local';
 import { kvs } from '@forge/kvs';
 import { startLocalHost, type LocalHost } from '../local/host';
 import { createSlaStore } from '../src/store/sla-store';
+import { jiraRest } from '../tests/helpers/jira-rest';
 
 const APP_ROOT = join(__dirname, '..');
 const EVENTS = 200;
@@ -16,18 +17,7 @@ const DUE = 200;
 const sum = (counts: Record<string, number>, keep: (key: string) => boolean = () => true) =>
   Object.entries(counts).reduce((n, [k, v]) => (keep(k) ? n + v : n), 0);
 
-async function rest(host: LocalHost, accountId: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
-  const res = await host.jira.handle({
-    method,
-    path,
-    headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-    principal: { kind: 'user', accountId },
-    fromApp: false,
-  });
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.body}`);
-  return res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {};
-}
+const rest = jiraRest;
 
 async function perEvent(host: LocalHost): Promise<void> {
   const open = (await rest(host, '712020:morgan.keller', 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('resolution = Unresolved')}&maxResults=100&fields=key`)).issues as { key: string }[];

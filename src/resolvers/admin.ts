@@ -25,9 +25,12 @@ import { loadAdminConfig } from '../services/config/load';
 import { deleteSlaPolicy, listSlaPolicyVersions, saveSlaPolicy } from '../services/config/policies';
 import { saveMatchingRules, saveSettings } from '../services/config/settings';
 import { simulateSlaPolicy } from '../services/config/simulate';
+import { IssueEvaluator } from '../services/sla/evaluate-issue';
+import { TrackingConfig } from '../services/sla/tracking';
 import { queueSlaJob } from '../jobs/sla-queue';
 import { createBackfillStore } from '../store/backfill-store';
 import { createConfigStore } from '../store/config-store';
+import { createJiraCache } from '../store/jira-cache';
 import { defineResolver } from './define';
 
 /** A change is recorded with the caller's name, as Jira knows it. */
@@ -69,9 +72,13 @@ export function defineAdminResolvers(resolver: Resolver): void {
     return { deleted: true };
   });
   defineResolver(resolver, 'getSlaPolicyVersions', policyVersionsRequestSchema, (p) => listSlaPolicyVersions({ store: store() }, p.id));
-  defineResolver(resolver, 'simulateSlaPolicy', simulatePolicyRequestSchema, (p) =>
-    simulateSlaPolicy({ store: store(), jira: createJiraGateway('user'), now: Date.now() }, p),
-  );
+  defineResolver(resolver, 'simulateSlaPolicy', simulatePolicyRequestSchema, (p) => {
+    const config = store();
+    const tracking = new TrackingConfig(config);
+    // The issue is read as the admin; site facts (statuses, agents' groups) as the app, as SLA tracking does.
+    const evaluator = new IssueEvaluator(tracking, createJiraGateway('app'), createJiraCache());
+    return simulateSlaPolicy({ store: config, jira: createJiraGateway('user'), tracking, evaluator, now: Date.now() }, p);
+  });
   defineResolver(resolver, 'saveSettings', saveSettingsRequestSchema, async (p) => thenBackfill('settings saved', saveSettings(await changeDeps(), p.settings, p.expectedRevision)));
   defineResolver(resolver, 'saveMatchingRules', saveMatchingRequestSchema, async (p) => thenBackfill('matching rules saved', saveMatchingRules(await changeDeps(), p.matching, p.expectedRevision)));
   defineResolver(resolver, 'exportConfig', emptyRequestSchema, () => exportConfig({ store: store(), now: Date.now() }));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { defaultAnchor } from '../../local/demo/seed-local';
 import { startLocalHost, type LocalHost } from '../../local/host';
+import { jiraRest } from '../helpers/jira-rest';
 import { APP_ROOT, assertUiBuilt, launchChromium, pngSize, SCREENSHOT_DIR } from './helpers/host';
 
 const PANEL = 'iframe[data-testid="forge-frame-service-issue-panel"]';
@@ -38,18 +39,7 @@ describe('issue panel: SLA clocks', () => {
   });
   afterEach(() => context.close());
 
-  const rest = async (accountId: string, method: string, path: string, body?: unknown) => {
-    const res = await host.jira.handle({
-      method,
-      path,
-      headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-      principal: { kind: 'user', accountId },
-      fromApp: false,
-    });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.body}`);
-    return res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {};
-  };
+  const rest = (accountId: string, method: string, path: string, body?: unknown) => jiraRest(host, accountId, method, path, body);
   const firstKey = async (jql: string): Promise<string> => {
     const found = await rest(ADMIN, 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent(jql)}&maxResults=1&fields=key`);
     const key = (found.issues as { key: string }[])[0]?.key;

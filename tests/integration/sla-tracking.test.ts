@@ -9,6 +9,7 @@ import type { JiraSeed, SeedIssue } from '../../local/jira/seed';
 import type { SlaProperty } from '../../src/contract/sla';
 import { evaluateSla, type Policy, type Timeline, type TimelineEvent } from '../../src/domain/sla';
 import { startLocalHost } from '../../local/host';
+import { jiraRest } from '../helpers/jira-rest';
 import { join } from 'node:path';
 
 const APP_ROOT = join(__dirname, '../..');
@@ -162,18 +163,7 @@ describe('SLA tracking', () => {
     const start = (options: Parameters<typeof startLocalHost>[0] = {}) =>
       startLocalHost({ appRoot: APP_ROOT, port: 0, dbFile: ':memory:', demo: { anchor, issues: 60, worklogs: 100 }, schedules: false, delayScale: 0, log: () => {}, ...HARSH, ...options });
 
-    const rest = async (host: LocalHost, accountId: string, method: string, path: string, body?: unknown) => {
-      const res = await host.jira.handle({
-        method,
-        path,
-        headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
-        ...(body ? { body: JSON.stringify(body) } : {}),
-        principal: { kind: 'user', accountId },
-        fromApp: false,
-      });
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.body}`);
-      return res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {};
-    };
+    const rest = jiraRest;
     const adf = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
     const property = async (host: LocalHost, key: string): Promise<SlaProperty> => {
       await host.forge.idle();

@@ -1,7 +1,7 @@
 // An issue's clocks from its Jira history and the configuration that governs it: shared by the recompute on
 // events, the sweep, the backfill and the issue panel, so they can never disagree.
 import type { SlaProperty } from '../../contract/sla';
-import { evaluateSla, timelineFromJira, trackedProperty, untrackedProperty, upcomingCrossings, type Crossing, type SlaResult } from '../../domain/sla';
+import { evaluateSla, timelineFromJira, trackedProperty, untrackedProperty, upcomingCrossings, type Crossing, type SlaResult, type Timeline } from '../../domain/sla';
 import type { IssueHistory } from '../../jira/history';
 import type { JiraCache } from '../../store/jira-cache';
 import type { Tracking, TrackingConfig } from './tracking';
@@ -35,8 +35,18 @@ export class IssueEvaluator {
     if (!tracking.tracked) {
       return { tracking, results: null, property: untrackedProperty(tracking.untracked, tracking.customer?.key, tracking.contract?.id), crossings: [] };
     }
+    const results = evaluateSla(tracking.policy, await this.timeline(issue), now, { calendar: tracking.calendar });
+    const property = trackedProperty(
+      { customer: tracking.customer.key, contract: tracking.contract.id, policy: tracking.version.id, policyVersion: tracking.version.version },
+      results,
+    );
+    return { tracking, results, property, crossings: upcomingCrossings(tracking.policy, results, tracking.calendar, now) };
+  }
+
+  /** The issue's SLA timeline: its history, with comments told apart as agents' or customers'. */
+  async timeline(issue: IssueHistory): Promise<Timeline> {
     const [statusCategories, isAgent] = await Promise.all([this.statusCategories(), this.agentTest(issue)]);
-    const timeline = timelineFromJira({
+    return timelineFromJira({
       created: issue.created,
       current: { status: { name: issue.status.name, category: issue.status.category }, priority: issue.priority, assigneeAccountId: issue.assigneeAccountId },
       changes: issue.changes,
@@ -44,12 +54,6 @@ export class IssueEvaluator {
       statusCategories,
       isAgent,
     });
-    const results = evaluateSla(tracking.policy, timeline, now, { calendar: tracking.calendar });
-    const property = trackedProperty(
-      { customer: tracking.customer.key, contract: tracking.contract.id, policy: tracking.version.id, policyVersion: tracking.version.version },
-      results,
-    );
-    return { tracking, results, property, crossings: upcomingCrossings(tracking.policy, results, tracking.calendar, now) };
   }
 
   private statusCategories(): Promise<Record<string, 'new' | 'indeterminate' | 'done'>> {
