@@ -9,6 +9,18 @@ import { entities, keys } from './keys';
 
 const crossingSchema = z.object({ metricKey: z.string(), kind: z.enum(['warning', 'breach']), at: z.number() });
 
+/** What the priority board shows of an issue, kept with its SLA state so the board needs no Jira read per issue. */
+const boardFactsSchema = z.object({
+  summary: z.string(),
+  issueType: z.string().nullable(),
+  priority: z.string().nullable(),
+  status: z.object({ name: z.string(), category: z.enum(['new', 'indeterminate', 'done']) }),
+  assignee: z.object({ accountId: z.string(), displayName: z.string() }).nullable(),
+  /** Epoch ms. */
+  created: z.number(),
+});
+export type BoardFacts = z.infer<typeof boardFactsSchema>;
+
 const recordSchema = z.object({
   issueId: z.string(),
   issueKey: z.string(),
@@ -21,12 +33,15 @@ const recordSchema = z.object({
   crossings: z.array(crossingSchema),
   /** Crossings already announced, as `metric:kind:cycle`, so each is announced once. */
   announced: z.array(z.string()),
+  board: boardFactsSchema,
 });
 export type IssueSlaRecord = z.infer<typeof recordSchema>;
 
 interface EntityValue {
   issueId: string;
   customerKey: string;
+  /** `open` or `done` (the status category): the board reads a customer's open issues by this partition. */
+  openState: string;
   basisAt: number;
   /** Absent when no clock will cross anything: such issues are not in the sweep's index. */
   nextCrossingAt?: number;
@@ -40,6 +55,8 @@ export interface SlaStore {
   /** Saves unless a record computed from a newer Jira state is already stored. */
   save(record: IssueSlaRecord): Promise<SaveOutcome>;
   delete(issueId: string): Promise<void>;
+  /** A customer's open issues (the board's read model), a page of up to 100 at a time. */
+  openOf(customerKey: string, cursor?: string): Promise<{ records: IssueSlaRecord[]; cursor?: string }>;
   /** Issues whose next crossing is at or before `until`, earliest first, a page at a time. */
   dueForSweep(until: number, cursor?: string): Promise<{ issueIds: string[]; cursor?: string }>;
 }
@@ -55,12 +72,20 @@ export function createSlaStore(): SlaStore {
   return {
     async get(issueId) {
       const value = await entity().get(keys.issueSla(issueId));
-      return value === undefined ? null : parse(value, issueId);
+      if (value === undefined) return null;
+      try {
+        return parse(value, issueId);
+      } catch (error) {
+        // Derived data: one written by an older app version is recomputed rather than trusted.
+        console.warn(`issue-sla: ${error instanceof Error ? error.message : String(error)}; recomputing it`);
+        return null;
+      }
     },
     async save(record) {
       const value: EntityValue = {
         issueId: record.issueId,
         customerKey: record.property.customer ?? '',
+        openState: record.board.status.category === 'done' ? 'done' : 'open',
         basisAt: record.basisAt,
         ...(record.crossings[0] ? { nextCrossingAt: record.crossings[0].at } : {}),
         data: recordSchema.parse(record),
@@ -80,6 +105,12 @@ export function createSlaStore(): SlaStore {
     },
     async delete(issueId) {
       await entity().delete(keys.issueSla(issueId));
+    },
+    async openOf(customerKey, cursor) {
+      let query = entity().query().index('by-customer', { partition: [customerKey, 'open'] }).limit(100);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany();
+      return { records: page.results.map((r) => parse(r.value, r.key)), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
     },
     async dueForSweep(until, cursor) {
       let query = entity().query().index('by-next-crossing').where(WhereConditions.lessThanEqualTo(until)).sort(Sort.ASC).limit(100);

@@ -61,13 +61,23 @@ async function recomputeOnce(deps: RecomputeDeps, issueId: string): Promise<Reco
     hash,
     crossings: evaluation.crossings,
     announced: stored?.announced ?? [],
+    board: {
+      summary: issue.summary,
+      issueType: issue.issueType,
+      priority: issue.priority,
+      status: { name: issue.status.name, category: issue.status.category },
+      assignee: issue.assigneeAccountId ? { accountId: issue.assigneeAccountId, displayName: issue.assigneeName ?? issue.assigneeAccountId } : null,
+      created: issue.created,
+    },
   };
-  if (stored && stored.hash === hash && sameCrossings(stored, record)) return { outcome: 'unchanged', issue, evaluation, record: stored };
-  await deps.jira.setIssueProperty(issue.id, SLA_PROPERTY_KEY, evaluation.property);
+  const propertyChanged = !stored || stored.hash !== hash;
+  // The board's facts and the sweep's index live only in KVS: they change without a Jira write.
+  if (!propertyChanged && sameRecord(stored, record)) return { outcome: 'unchanged', issue, evaluation, record: stored };
+  if (propertyChanged) await deps.jira.setIssueProperty(issue.id, SLA_PROPERTY_KEY, evaluation.property);
   const saved = await deps.sla.save(record);
   return saved === 'saved' ? { outcome: 'written', issue, evaluation, record } : { outcome: 'outdated', issue, evaluation };
 }
 
-function sameCrossings(a: IssueSlaRecord, b: IssueSlaRecord): boolean {
-  return JSON.stringify(a.crossings) === JSON.stringify(b.crossings) && a.issueKey === b.issueKey;
+function sameRecord(a: IssueSlaRecord, b: IssueSlaRecord): boolean {
+  return a.issueKey === b.issueKey && JSON.stringify([a.crossings, a.board]) === JSON.stringify([b.crossings, b.board]);
 }
