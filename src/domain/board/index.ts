@@ -1,0 +1,40 @@
+// The priority board (DESIGN.md section 4): explainable scores, lanes ordered by score and by hand, the team's
+// list across customers, and the fractional rank keys behind manual order. Pure.
+export {
+  AGE_SATURATION_DAYS,
+  SLA_BAND_FACTORS,
+  SLA_BANDS,
+  TIER_FACTORS,
+  ageFactor,
+  ageInDays,
+  isBreachedClock,
+  isPinned,
+  priorityFactor,
+  scoreIssue,
+  scoreIssues,
+  slaBand,
+  type BoardClock,
+  type BoardIssue,
+  type Reason,
+  type ScoreContext,
+  type ScorePart,
+  type ScoredIssue,
+  type SlaBand,
+  type SlaBandResult,
+  type Weights,
+} from './score';
+export {
+  compareIssueKeys,
+  moveInLane,
+  nextForTeam,
+  rankLane,
+  scoreRankKey,
+  type ManualRanks,
+  type MoveResult,
+  type Placement,
+  type RankedItem,
+  type RankedLane,
+  type TeamItem,
+  type TeamLane,
+} from './rank';
+export { FIRST_RANK_KEY, compareRankKeys, isRankKey, keyBetween, keysBetween } from './rank-keys';
