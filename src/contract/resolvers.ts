@@ -29,6 +29,7 @@ import type {
   WithMeta,
 } from './admin';
 import type { Backup } from './config';
+import type { BoardRequest, BoardView } from './board';
 import type { IssuePanelRequest, IssuePanelView } from './issue-panel';
 
 /**
@@ -40,6 +41,7 @@ export type Access = 'user' | 'admin';
 
 export interface ResolverContract {
   getIssuePanel: { access: 'user'; request: IssuePanelRequest; response: IssuePanelView };
+  getBoard: { access: 'user'; request: BoardRequest; response: BoardView };
 
   getAdminConfig: { access: 'admin'; request: EmptyRequest; response: AdminConfig };
   getJiraCatalog: { access: 'admin'; request: EmptyRequest; response: JiraCatalog };
@@ -67,6 +69,7 @@ export type AccessOf<N extends ResolverName> = ResolverContract[N]['access'];
 /** Every resolver and its access, as data: the server checks it, tests call every one of them. */
 export const RESOLVER_ACCESS: { [N in ResolverName]: AccessOf<N> } = {
   getIssuePanel: 'user',
+  getBoard: 'user',
   getAdminConfig: 'admin',
   getJiraCatalog: 'admin',
   saveCustomer: 'admin',

@@ -21,7 +21,7 @@ export const myPermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 });
 
-export const myselfSchema = z.object({ accountId: z.string(), displayName: z.string() });
+export const myselfSchema = z.object({ accountId: z.string(), displayName: z.string(), accountType: z.string().optional(), emailAddress: z.string().optional() });
 export type JiraMyself = z.infer<typeof myselfSchema>;
 
 export const projectPageSchema = z.object({

@@ -2,10 +2,12 @@
 // is checked on every call, whichever module it comes from.
 import Resolver from '@forge/resolver';
 import { defineAdminResolvers } from './admin';
+import { defineBoardResolvers } from './board';
 import { definePanelResolvers } from './panel';
 
 const resolver = new Resolver();
 definePanelResolvers(resolver);
 defineAdminResolvers(resolver);
+defineBoardResolvers(resolver);
 
 export const appResolver = resolver.getDefinitions();

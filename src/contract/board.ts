@@ -1,0 +1,61 @@
+// The priority board: requests and answers of its resolvers.
+import { z } from 'zod';
+import type { Tier } from './constants';
+import type { SlaClockState } from './sla';
+
+const customerKey = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, { error: 'must be a customer key' });
+
+export const SLA_FILTERS = ['breached', 'atRisk', 'running', 'paused', 'none'] as const;
+export type SlaFilter = (typeof SLA_FILTERS)[number];
+
+/** The board's filters, as the page keeps them in its URL. */
+export const boardRequestSchema = z.strictObject({
+  /** One customer's lane only. */
+  customerKey: customerKey.optional(),
+  /** Only the customers whose service manager the viewer is. */
+  mine: z.boolean().optional(),
+  /** An assignee's account id, or `unassigned`. */
+  assignee: z.string().trim().min(1).max(128).optional(),
+  sla: z.enum(SLA_FILTERS, { error: `must be one of ${SLA_FILTERS.join(', ')}` }).optional(),
+  issueType: z.string().trim().min(1).max(255).optional(),
+});
+export type BoardRequest = z.infer<typeof boardRequestSchema>;
+
+/** One reason in a score's explanation, for the page to word in the viewer's language. */
+export interface ScoreReason {
+  key: string;
+  vars: Record<string, string | number>;
+}
+
+export interface BoardItem {
+  issueId: string;
+  key: string;
+  summary: string;
+  issueType: string | null;
+  priority: string | null;
+  status: { name: string; category: 'new' | 'indeterminate' | 'done' };
+  assignee: { accountId: string; displayName: string } | null;
+  /** ISO 8601. */
+  created: string;
+  /** The most urgent clock, if any. */
+  clock: { key: string; name: string; state: SlaClockState; dueAt: string | null; remainingMinutes: number | null; targetMinutes: number | null; breached: boolean } | null;
+  score: { total: number; pinned: boolean; reasons: ScoreReason[] };
+}
+
+export interface BoardLane {
+  customer: { key: string; name: string; tier: Tier };
+  health: { open: number; breached: number; includedHours: number | null };
+  items: BoardItem[];
+  /** More open issues than the lane shows: the page says so and can ask for the lane alone. */
+  truncated: boolean;
+}
+
+export interface BoardView {
+  /** Staff see every customer they may; a customer's contact sees only their company's lane, read-only. */
+  viewer: { kind: 'staff' } | { kind: 'contact'; customerKey: string };
+  lanes: BoardLane[];
+  /** The team's next work across customers (staff only). */
+  next: BoardItem[];
+  /** ISO 8601. */
+  generatedAt: string;
+}
