@@ -40,6 +40,10 @@ export interface BoardItem {
   /** The most urgent clock, if any. */
   clock: { key: string; name: string; state: SlaClockState; dueAt: string | null; remainingMinutes: number | null; targetMinutes: number | null; breached: boolean } | null;
   score: { total: number; pinned: boolean; reasons: ScoreReason[] };
+  /** Why it stands where it does in its lane (`board.rank.<placement>`). */
+  placement: ScoreReason;
+  /** Set when someone moved it by hand: who and when (ISO 8601); `undoable` when that move can be taken back. */
+  moved: { by: string; at: string; undoable: boolean } | null;
 }
 
 export interface BoardLane {
@@ -59,3 +63,17 @@ export interface BoardView {
   /** ISO 8601. */
   generatedAt: string;
 }
+
+const issueId = z.string().regex(/^[0-9]{1,18}$/, { error: 'must be a Jira issue id' });
+
+/** Moves an issue within its customer's lane: placed right below `after` (null = at the top). */
+export const moveBoardItemRequestSchema = z.strictObject({
+  customerKey,
+  issueId,
+  after: issueId.nullable(),
+});
+export type MoveBoardItemRequest = z.infer<typeof moveBoardItemRequestSchema>;
+
+/** Takes back the last move of an issue. */
+export const undoBoardMoveRequestSchema = z.strictObject({ customerKey, issueId });
+export type UndoBoardMoveRequest = z.infer<typeof undoBoardMoveRequestSchema>;

@@ -29,7 +29,7 @@ import type {
   WithMeta,
 } from './admin';
 import type { Backup } from './config';
-import type { BoardRequest, BoardView } from './board';
+import type { BoardLane, BoardRequest, BoardView, MoveBoardItemRequest, UndoBoardMoveRequest } from './board';
 import type { IssuePanelRequest, IssuePanelView } from './issue-panel';
 
 /**
@@ -42,6 +42,8 @@ export type Access = 'user' | 'admin';
 export interface ResolverContract {
   getIssuePanel: { access: 'user'; request: IssuePanelRequest; response: IssuePanelView };
   getBoard: { access: 'user'; request: BoardRequest; response: BoardView };
+  moveBoardItem: { access: 'user'; request: MoveBoardItemRequest; response: BoardLane };
+  undoBoardMove: { access: 'user'; request: UndoBoardMoveRequest; response: BoardLane };
 
   getAdminConfig: { access: 'admin'; request: EmptyRequest; response: AdminConfig };
   getJiraCatalog: { access: 'admin'; request: EmptyRequest; response: JiraCatalog };
@@ -70,6 +72,8 @@ export type AccessOf<N extends ResolverName> = ResolverContract[N]['access'];
 export const RESOLVER_ACCESS: { [N in ResolverName]: AccessOf<N> } = {
   getIssuePanel: 'user',
   getBoard: 'user',
+  moveBoardItem: 'user',
+  undoBoardMove: 'user',
   getAdminConfig: 'admin',
   getJiraCatalog: 'admin',
   saveCustomer: 'admin',

@@ -1,23 +1,21 @@
-// Resolvers for the priority board: any signed-in user; Jira decides which issues they see.
+// Resolvers for the priority board: any signed-in user; Jira decides which issues they see, and only the
+// service team may change the order.
 import type Resolver from '@forge/resolver';
-import { boardRequestSchema } from '../contract/board';
+import { boardRequestSchema, moveBoardItemRequestSchema, undoBoardMoveRequestSchema } from '../contract/board';
 import { createJiraGateway } from '../jira/gateway';
-import { loadBoard } from '../services/board/load-board';
+import { loadBoard, type BoardDeps } from '../services/board/load-board';
+import { moveBoardItem, undoBoardMove } from '../services/board/move';
+import { createBoardRankStore } from '../store/board-rank-store';
 import { createConfigStore } from '../store/config-store';
 import { createSlaStore } from '../store/sla-store';
 import { defineResolver } from './define';
 
+function boardDeps(): BoardDeps {
+  return { jira: createJiraGateway('user'), config: createConfigStore(), sla: createSlaStore(), ranks: createBoardRankStore(), now: Date.now() };
+}
+
 export function defineBoardResolvers(resolver: Resolver): void {
-  defineResolver(resolver, 'getBoard', boardRequestSchema, (request) => {
-    const jira = createJiraGateway('user');
-    return loadBoard(
-      {
-        jira: { getMyself: () => jira.getMyself(), searchIssueIds: (jql) => jira.searchIssueIds(jql), listPriorities: () => jira.listPriorities() },
-        config: createConfigStore(),
-        sla: createSlaStore(),
-        now: Date.now(),
-      },
-      request,
-    );
-  });
+  defineResolver(resolver, 'getBoard', boardRequestSchema, (request) => loadBoard(boardDeps(), request));
+  defineResolver(resolver, 'moveBoardItem', moveBoardItemRequestSchema, (request) => moveBoardItem(boardDeps(), request));
+  defineResolver(resolver, 'undoBoardMove', undoBoardMoveRequestSchema, (request) => undoBoardMove(boardDeps(), request));
 }

@@ -45,7 +45,10 @@ export function defineResolver<N extends ResolverName>(
       if (!parsed.success) return { ok: false, error: invalidInput(zodFields(parsed.error)) };
       return { ok: true, data: await handle(parsed.data, { accountId, context: request.context }) };
     } catch (error) {
-      return { ok: false, error: await localise(toResolverError(name, error), request.context) };
+      // A refusal a service worded itself (what may not be done, and why) keeps its own message.
+      const worded = error instanceof ForbiddenError || error instanceof JiraForbidden;
+      const mapped = toResolverError(name, error);
+      return { ok: false, error: worded ? mapped : await localise(mapped, request.context) };
     }
   });
 }
@@ -72,7 +75,7 @@ export function toResolverError(name: string, error: unknown): ResolverError {
   if (error instanceof StaleRevisionError) return { code: 'CONFLICT', message: error.message, ...(error.current ? { conflict: error.current } : {}) };
   if (error instanceof RefusedError) return { code: 'CONFLICT', message: error.message };
   if (error instanceof NotFoundError) return { code: 'NOT_FOUND', message: error.message };
-  if (error instanceof ForbiddenError) return FORBIDDEN;
+  if (error instanceof ForbiddenError) return { code: 'FORBIDDEN', message: error.message };
   if (error instanceof JiraNotFound) return { code: 'NOT_FOUND', message: 'It does not exist or you do not have permission to see it.' };
   if (error instanceof JiraForbidden) return { code: 'FORBIDDEN', message: error.message };
   if (error instanceof JiraRateLimited) {

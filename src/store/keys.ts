@@ -8,6 +8,7 @@ export const entities = {
   policyVersion: 'sla-policy-version',
   appConfig: 'app-config',
   issueSla: 'issue-sla',
+  boardRank: 'board-rank',
 } as const;
 
 export const keys = {
@@ -26,6 +27,8 @@ export const keys = {
   /** Plain KVS keys of the SLA backfill: its state, and the issue ids of a run in numbered pages. */
   backfillState: () => 'backfill:state',
   backfillPage: (runId: string, page: number) => `backfill:${runId}:ids:${page}`,
+  /** An issue's hand-made place in its customer's lane. */
+  boardRank: (customerKey: string, issueId: string) => `${customerKey}#${issueId}`,
   settings: () => 'settings',
   matching: () => 'matching',
 } as const;

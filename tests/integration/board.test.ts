@@ -74,4 +74,64 @@ describe('priority board resolver', () => {
     expect(asked.lanes).toEqual([]);
     for (const name of others) expect(JSON.stringify(asked)).not.toContain(name);
   });
+
+  describe('moving by hand', () => {
+    const call = async <T>(accountId: string, name: string, payload: Record<string, unknown>): Promise<ResolverResult<T>> =>
+      (await host.forge.invokeResolver({ moduleKey: 'service-board', functionKey: name, accountId, payload })) as ResolverResult<T>;
+    type Lane = BoardView['lanes'][number];
+    const lane = async (key: string) => (await board(SOFIA, { customerKey: key })).lanes[0] as Lane;
+    const unpinned = (l: Lane) => l.items.filter((i) => !i.score.pinned);
+
+    it('keeps an item where it was dropped, says who moved it, and can take the move back', async () => {
+      // A lane with at least three items not pinned by a breach.
+      const before = (await board(SOFIA)).lanes.find((l) => unpinned(l).length >= 3) as Lane;
+      const items = unpinned(before);
+      const key = before.customer.key;
+      expect(items.length).toBeGreaterThanOrEqual(3);
+      const last = items[items.length - 1] as Lane['items'][number];
+      const first = items[0] as Lane['items'][number];
+      const above = before.items[before.items.indexOf(first) - 1]?.issueId ?? null;
+      const moved = await call<Lane>(SOFIA, 'moveBoardItem', { customerKey: key, issueId: last.issueId, after: above });
+      if (!moved.ok) throw new Error(moved.error.message);
+      const order = (l: Lane) => unpinned(l).map((i) => i.issueId);
+      expect(order(moved.data)[0]).toBe(last.issueId);
+      expect(moved.data.items.find((i) => i.issueId === last.issueId)?.moved).toMatchObject({ by: 'Sofia Brandt', undoable: true });
+      // Kept: a fresh read gives the same order.
+      expect(order(await lane(key))).toEqual(order(moved.data));
+
+      const undone = await call<Lane>(SOFIA, 'undoBoardMove', { customerKey: key, issueId: last.issueId });
+      if (!undone.ok) throw new Error(undone.error.message);
+      expect(order(undone.data)).toEqual(order(before));
+      expect(undone.data.items.find((i) => i.issueId === last.issueId)?.moved ?? null).toBeNull();
+    });
+
+    it('keeps both moves when two people rank the same lane at once', async () => {
+      const l = (await board(SOFIA)).lanes.find((x) => unpinned(x).length >= 4) as Lane;
+      const items = unpinned(l);
+      const top = l.items[l.items.indexOf(items[0] as Lane['items'][number]) - 1]?.issueId ?? null;
+      const a = items[items.length - 1] as Lane['items'][number];
+      const b = items[items.length - 2] as Lane['items'][number];
+      const [ra, rb] = await Promise.all([
+        call<Lane>(SOFIA, 'moveBoardItem', { customerKey: l.customer.key, issueId: a.issueId, after: top }),
+        call<Lane>('712020:daniel.okafor', 'moveBoardItem', { customerKey: l.customer.key, issueId: b.issueId, after: top }),
+      ]);
+      expect([ra.ok, rb.ok]).toEqual([true, true]);
+      const after = unpinned(await lane(l.customer.key)).map((i) => i.issueId);
+      // Both moved items are now above every item that was not moved.
+      expect(new Set(after.slice(0, 2))).toEqual(new Set([a.issueId, b.issueId]));
+    });
+
+    it("refuses a customer's contact, and an issue the mover cannot see", async () => {
+      const l = (await board(RETO)).lanes[0] as Lane;
+      const item = l.items[0] as Lane['items'][number];
+      const refused = await call<Lane>(RETO, 'moveBoardItem', { customerKey: 'alpenbank', issueId: item.issueId, after: null });
+      expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only the service team can change the order of the board.' } });
+      const hudson = (await board(SOFIA, { customerKey: 'hudson' })).lanes[0]?.items[0];
+      const stranger = await call<Lane>(RETO, 'undoBoardMove', { customerKey: 'hudson', issueId: hudson?.issueId ?? '1' });
+      expect(stranger.ok).toBe(false);
+      expect(JSON.stringify(stranger)).not.toContain('Hudson');
+      const missing = await call<Lane>(SOFIA, 'moveBoardItem', { customerKey: 'alpenbank', issueId: '999999', after: null });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    });
+  });
 });

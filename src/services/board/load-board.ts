@@ -2,8 +2,9 @@
 // search as that person (so Jira's browse permissions decide, never our storage); what each issue shows comes
 // from the read model the SLA triggers keep in KVS (no Jira call per issue).
 import type { BoardItem, BoardLane, BoardRequest, BoardView } from '../../contract/board';
-import type { Customer } from '../../contract/config';
-import { nextForTeam, rankLane, scoreIssues, type BoardClock, type RankedItem, type ScoredIssue } from '../../domain/board';
+import type { Customer, Settings } from '../../contract/config';
+import { nextForTeam, rankLane, scoreIssues, type BoardClock, type RankedItem, type Reason, type ScoredIssue } from '../../domain/board';
+import type { BoardRank, BoardRankStore } from '../../store/board-rank-store';
 import type { IssueSlaRecord, SlaStore } from '../../store/sla-store';
 import type { ConfigStore } from '../../store/config-store';
 import { settingsOrDefault } from '../config/settings';
@@ -15,57 +16,91 @@ const NEXT_LIMIT = 20;
 export interface BoardDeps {
   /** As the viewing user. */
   jira: {
-    getMyself(): Promise<{ accountId: string; accountType?: string; emailAddress?: string }>;
+    getMyself(): Promise<{ accountId: string; displayName: string; accountType?: string; emailAddress?: string }>;
     searchIssueIds(jql: string): Promise<{ issues: { id: string }[] }>;
     listPriorities(): Promise<string[]>;
   };
   config: ConfigStore;
   sla: SlaStore;
+  ranks: BoardRankStore;
   now: number;
 }
 
+export interface BoardViewer {
+  accountId: string;
+  /** A customer's contact sees their company's lane only, read-only. */
+  contact: boolean;
+  /** Issue ids the viewer may browse, open ones (from one id-only search as the viewer). */
+  visible: ReadonlySet<string>;
+}
+
+/** Who is looking and what Jira lets them see: three Jira calls, whatever the board's size. */
+export async function boardViewer(jira: BoardDeps['jira']): Promise<BoardViewer & { displayName: string; email: string | undefined; priorities: string[] }> {
+  const [me, visible, priorities] = await Promise.all([jira.getMyself(), jira.searchIssueIds('resolution = Unresolved'), jira.listPriorities()]);
+  return { accountId: me.accountId, displayName: me.displayName, contact: me.accountType === 'customer', visible: new Set(visible.issues.map((i) => i.id)), email: me.emailAddress, priorities };
+}
+
+export interface LaneContext {
+  weights: Settings['weights'];
+  priorities: readonly string[];
+  now: number;
+}
+
+export interface Lane {
+  customer: Customer;
+  ranked: RankedItem[];
+  records: Map<string, IssueSlaRecord>;
+  ranks: Map<string, BoardRank>;
+  /** Hand-made ranks of issues no longer on the board. */
+  unusedRanks: string[];
+}
+
+/** One customer's lane as the viewer may see it, filtered, scored and ranked (breached first, then by hand and score). */
+export async function loadLane(deps: Pick<BoardDeps, 'sla' | 'ranks'>, customer: Customer, viewer: BoardViewer, context: LaneContext, request: BoardRequest = {}): Promise<Lane> {
+  const [all, rankList] = await Promise.all([readOpen(deps.sla, customer.key), deps.ranks.ranksOf(customer.key)]);
+  const records = all.filter((r) => viewer.visible.has(r.issueId) && matches(r, request));
+  const ranks = new Map(rankList.map((r) => [r.issueId, r]));
+  const scored = scoreIssues(records.map((r) => boardIssue(r, customer)), context);
+  const lane = rankLane(scored, Object.fromEntries(rankList.map((r) => [r.issueId, r.rankKey])));
+  // Ranks of issues that left the board (resolved, moved away): only when the lane is unfiltered, or a filter would hide them.
+  const onBoard = new Set(all.map((r) => r.issueId));
+  const unusedRanks = rankList.filter((r) => !onBoard.has(r.issueId)).map((r) => r.issueId);
+  return { customer, ranked: lane.items, records: new Map(records.map((r) => [r.issueId, r])), ranks, unusedRanks };
+}
+
+export function laneView(lane: Lane, viewer: Pick<BoardViewer, 'contact'>): BoardLane {
+  return {
+    customer: { key: lane.customer.key, name: lane.customer.name, tier: lane.customer.tier },
+    health: { open: lane.ranked.length, breached: lane.ranked.filter((r) => r.pinned).length, includedHours: null },
+    items: lane.ranked.slice(0, LANE_LIMIT).map((r) => toItem(lane.records.get(r.item.issueId) as IssueSlaRecord, r, lane.ranks.get(r.item.issueId), viewer)),
+    truncated: lane.ranked.length > LANE_LIMIT,
+  };
+}
+
 export async function loadBoard(deps: BoardDeps, request: BoardRequest): Promise<BoardView> {
-  const [me, visible, priorities, customers, settings] = await Promise.all([
-    deps.jira.getMyself(),
-    deps.jira.searchIssueIds('resolution = Unresolved'),
-    deps.jira.listPriorities(),
-    deps.config.listCustomers(),
-    deps.config.getSettings(),
-  ]);
-  const visibleIds = new Set(visible.issues.map((i) => i.id));
-  // A customer's contact (a portal account) sees their own company's lane only, read-only.
-  const contactOf = me.accountType === 'customer' ? customers.find((c) => c.record.contacts.some((k) => k.email.toLowerCase() === me.emailAddress?.toLowerCase())) : undefined;
-  const isContact = me.accountType === 'customer';
+  const [viewer, customers, settings] = await Promise.all([boardViewer(deps.jira), deps.config.listCustomers(), deps.config.getSettings()]);
+  const contactOf = viewer.contact ? customers.find((c) => c.record.contacts.some((k) => k.email.toLowerCase() === viewer.email?.toLowerCase())) : undefined;
   const shown = customers
     .map((c) => c.record)
     // A contact whose email Jira does not show is placed by the issues they may see (only their company's).
-    .filter((c) => (!isContact ? true : contactOf ? c.key === contactOf.record.key : true))
+    .filter((c) => (!viewer.contact ? true : contactOf ? c.key === contactOf.record.key : true))
     .filter((c) => !request.customerKey || c.key === request.customerKey)
-    .filter((c) => !request.mine || c.serviceManagerAccountId === me.accountId);
-  const context = { weights: settingsOrDefault(settings).weights, priorities, now: deps.now };
+    .filter((c) => !request.mine || c.serviceManagerAccountId === viewer.accountId);
+  const context: LaneContext = { weights: settingsOrDefault(settings).weights, priorities: viewer.priorities, now: deps.now };
 
-  const lanes: { customer: Customer; ranked: RankedItem[]; records: Map<string, IssueSlaRecord>; open: number; breached: number }[] = [];
-  for (const customer of shown) {
-    const records = (await readOpen(deps.sla, customer.key)).filter((r) => visibleIds.has(r.issueId) && matches(r, request));
-    const byId = new Map(records.map((r) => [r.issueId, r]));
-    const scored = scoreIssues(records.map((r) => boardIssue(r, customer)), context);
-    const ranked = rankLane(scored).items;
-    lanes.push({ customer, ranked, records: byId, open: records.length, breached: scored.filter((s) => s.pinned).length });
-  }
-
-  const item = (ranked: { item: ScoredIssue }, records: Map<string, IssueSlaRecord>): BoardItem => toItem(records.get(ranked.item.issueId) as IssueSlaRecord, ranked.item);
-  const boardLanes: BoardLane[] = lanes.filter((l) => !isContact || contactOf || l.open > 0).map((l) => ({
-    customer: { key: l.customer.key, name: l.customer.name, tier: l.customer.tier },
-    health: { open: l.open, breached: l.breached, includedHours: null },
-    items: l.ranked.slice(0, LANE_LIMIT).map((r) => item(r, l.records)),
-    truncated: l.ranked.length > LANE_LIMIT,
-  }));
+  const lanes: Lane[] = [];
+  for (const customer of shown) lanes.push(await loadLane(deps, customer, viewer, context, request));
+  const visibleLanes = lanes.filter((l) => !viewer.contact || contactOf || l.ranked.length > 0);
   const allRecords = new Map(lanes.flatMap((l) => [...l.records]));
-  const next = isContact
+  const allRanks = new Map(lanes.flatMap((l) => [...l.ranks]));
+  const next = viewer.contact
     ? []
-    : nextForTeam(lanes.map((l) => ({ customerKey: l.customer.key, lane: { items: l.ranked, unusedRanks: [], invalidRanks: [] } })), NEXT_LIMIT).map((t) => item(t, allRecords));
+    : nextForTeam(lanes.map((l) => ({ customerKey: l.customer.key, lane: { items: l.ranked, unusedRanks: [], invalidRanks: [] } })), NEXT_LIMIT).map((t) =>
+        toItem(allRecords.get(t.item.issueId) as IssueSlaRecord, t, allRanks.get(t.item.issueId), viewer),
+      );
+  const boardLanes = visibleLanes.map((l) => laneView(l, viewer));
   return {
-    viewer: isContact ? { kind: 'contact', customerKey: contactOf?.record.key ?? boardLanes[0]?.customer.key ?? '' } : { kind: 'staff' },
+    viewer: viewer.contact ? { kind: 'contact', customerKey: contactOf?.record.key ?? boardLanes[0]?.customer.key ?? '' } : { kind: 'staff' },
     lanes: boardLanes,
     next,
     generatedAt: new Date(deps.now).toISOString(),
@@ -118,7 +153,8 @@ function matches(record: IssueSlaRecord, request: BoardRequest): boolean {
   return true;
 }
 
-function toItem(record: IssueSlaRecord, scored: ScoredIssue): BoardItem {
+function toItem(record: IssueSlaRecord, ranked: { item: ScoredIssue; reason: Reason }, rank: BoardRank | undefined, viewer: Pick<BoardViewer, 'contact'>): BoardItem {
+  const scored = ranked.item;
   const clocks = clocksOf(record);
   const urgent = [...clocks].filter((c) => c.state === 'running' || c.breached).sort((a, b) => (a.remainingMinutes ?? Infinity) - (b.remainingMinutes ?? Infinity))[0] ?? null;
   const metric = urgent ? record.property.metrics[urgent.key] : undefined;
@@ -141,6 +177,9 @@ function toItem(record: IssueSlaRecord, scored: ScoredIssue): BoardItem {
       breached: urgent.breached,
     },
     score: { total: scored.total, pinned: scored.pinned, reasons: scored.explanation },
+    placement: ranked.reason,
+    // A customer's contact sees the agreed order, not who on the team moved what.
+    moved: rank && !viewer.contact ? { by: rank.movedBy.displayName, at: rank.movedAt, undoable: true } : null,
   };
 }
 
