@@ -23,7 +23,7 @@ import { customerOfItems, emptyChoices, gatherChoices, type FilterChoices } from
 import { laneAfterAnswer, planMove, withOrder } from './board-order';
 import { BoardFilters } from './BoardFilters';
 import { DRAG_KIND, ItemRow } from './ItemRow';
-import { Lane, type LaneActions, type MoveSource } from './Lane';
+import { Lane, type LaneActions } from './Lane';
 import { useBoard } from './useBoard';
 import { useBoardLocation, type BoardHistory } from './useBoardLocation';
 
@@ -105,7 +105,7 @@ export function BoardPage({ history }: { history: BoardHistory | null }) {
   const laneActions = useMemo<LaneActions>(() => {
     const laneOf = (customerKey: string) => viewRef.current?.lanes.find((l) => l.customer.key === customerKey);
     return {
-      move: (customerKey: string, issueId: string, index: number, _source: MoveSource) => {
+      move: (customerKey: string, issueId: string, index: number) => {
         const lane = laneOf(customerKey);
         const item = lane?.items.find((i) => i.issueId === issueId);
         if (!lane || !item || busy.current.has(customerKey)) return;
@@ -184,6 +184,8 @@ export function BoardPage({ history }: { history: BoardHistory | null }) {
   const lanes = narrowed ? boardView.lanes.filter((l) => l.items.length > 0) : boardView.lanes;
   const filterCount = activeFilterCount(filters);
   const actions = isContact ? undefined : laneActions;
+  /** Nothing to filter or rank yet: the page only says where customers are set up. */
+  const noCustomers = !isContact && boardView.lanes.length === 0 && filterCount === 0;
 
   const empty =
     lanes.length > 0 ? null : isContact ? (
@@ -236,7 +238,7 @@ export function BoardPage({ history }: { history: BoardHistory | null }) {
             <h1>{t('board.title')}</h1>
           </VisuallyHidden>
           <Inline space="space.200" alignBlock="center" spread="space-between" shouldWrap>
-            <BoardFilters filters={filters} choices={choices} contact={isContact} onChange={setFilters} />
+            {noCustomers ? <span /> : <BoardFilters filters={filters} choices={choices} contact={isContact} onChange={setFilters} />}
             <Inline space="space.100" alignBlock="center">
               {state.loading ? <Spinner size="small" label={t('common.loading')} /> : null}
               <Text size="small" color="color.text.subtle" testId="board-updated">
@@ -252,7 +254,7 @@ export function BoardPage({ history }: { history: BoardHistory | null }) {
               {t('board.contactNote', { customer: boardView.lanes[0].customer.name })}
             </Text>
           ) : null}
-          {isContact ? (
+          {isContact || noCustomers ? (
             laneList
           ) : (
             <Tabs id="board-tabs" selected={location.tab === 'next' ? 1 : 0} onChange={(index) => setTab(index === 1 ? 'next' : 'lanes')} testId="board-tabs">

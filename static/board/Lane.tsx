@@ -34,12 +34,9 @@ const header = xcss({
 const name = xcss({ minWidth: '0', overflowWrap: 'anywhere' });
 const emptyBox = xcss({ paddingBlock: 'space.200', paddingInline: 'space.200' });
 
-/** How a move came about: the announcement says where the item went either way. */
-export type MoveSource = 'drag' | 'keyboard';
-
 export interface LaneActions {
   /** Move `issueId` to insertion index `index` of its lane. */
-  move: (customerKey: string, issueId: string, index: number, source: MoveSource) => void;
+  move: (customerKey: string, issueId: string, index: number) => void;
   undo: (customerKey: string, issueId: string) => void;
   /** A keyboard move that cannot go further. */
   blocked: (item: BoardItem, direction: -1 | 1) => void;
@@ -71,7 +68,7 @@ export const Lane = memo(function Lane({ lane, actions, filtered }: LaneProps) {
         if (!bounds || !item) return;
         const index = bounds.from + direction;
         if (index < bounds.low || index > bounds.high) actions.blocked(item, direction);
-        else actions.move(key, issueId, index, 'keyboard');
+        else actions.move(key, issueId, index);
       },
       undo: (issueId) => actions.undo(key, issueId),
     };
@@ -87,7 +84,7 @@ export const Lane = memo(function Lane({ lane, actions, filtered }: LaneProps) {
         const edge = verticalEdge(extractClosestEdge(target.data));
         const issueId = String(source.data.issueId);
         const index = edge ? dropIndex(items.current, issueId, String(target.data.issueId), edge) : null;
-        if (index !== null) actions.move(key, issueId, index, 'drag');
+        if (index !== null) actions.move(key, issueId, index);
       },
     });
   }, [actions, key]);

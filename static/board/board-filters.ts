@@ -73,8 +73,3 @@ export function narrowsLanes(filters: BoardRequest): boolean {
 export function activeFilterCount(filters: BoardRequest): number {
   return [filters.mine, filters.customerKey, filters.assignee, filters.sla, filters.issueType].filter(Boolean).length;
 }
-
-/** Two requests ask for the same board. */
-export function sameFilters(a: BoardRequest, b: BoardRequest): boolean {
-  return boardSearch({ filters: a, tab: 'lanes' }) === boardSearch({ filters: b, tab: 'lanes' });
-}

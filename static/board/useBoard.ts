@@ -45,31 +45,41 @@ export function useBoard(filters: BoardRequest): Board {
   /** The element that had focus before an update, to give it back if a re-order took it away. */
   const focused = useRef<Element | null>(null);
 
-  const apply = useCallback((view: BoardView, change: number, receivedAt: number) => {
-    if (change !== changes.current) return;
+  /** Shows an answer asked for at local change `change`; false when a move or an undo has made it out of date. */
+  const apply = useCallback((view: BoardView, change: number, receivedAt: number): boolean => {
+    if (change !== changes.current) return false;
     if (held.current) {
       pending.current = { view, change, receivedAt };
-      return;
+      return true;
     }
     focused.current = document.activeElement;
     setState((current) => ({ kind: 'ready', view: mergeView(current.kind === 'ready' ? current.view : null, view), receivedAt, loading: false }));
+    return true;
   }, []);
 
   const reload = useCallback(
     async (mode: 'full' | 'background' = 'full') => {
       const request = ++latest.current;
-      const change = changes.current;
       if (mode === 'full') setState((current) => (current.kind === 'ready' ? { ...current, loading: true } : { kind: 'loading' }));
-      const result = await callResolver('getBoard', filtersRef.current);
-      if (request !== latest.current) return;
-      if (result.ok) {
-        loadedAt.current = Date.now();
-        apply(result.data, change, loadedAt.current);
-      } else if (mode === 'full') {
-        setState({ kind: 'failed', error: result.error });
-      } else {
-        console.error('Service Manager: the board could not be refreshed', result.error);
+      // A move landing while the board is asked for makes the answer out of date: ask again (a few times at most).
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const change = changes.current;
+        const result = await callResolver('getBoard', filtersRef.current);
+        if (request !== latest.current) return;
+        if (result.ok) {
+          loadedAt.current = Date.now();
+          if (apply(result.data, change, loadedAt.current)) return;
+        } else {
+          if (mode === 'full') setState({ kind: 'failed', error: result.error });
+          else {
+            // A timer asked, not the person: the board stays as it is.
+            console.error('Service Manager: the board could not be refreshed', result.error);
+            setState((current) => (current.kind === 'ready' && current.loading ? { ...current, loading: false } : current));
+          }
+          return;
+        }
       }
+      setState((current) => (current.kind === 'ready' ? { ...current, loading: false } : current));
     },
     [apply],
   );
@@ -117,10 +127,11 @@ export function useBoard(filters: BoardRequest): Board {
       if (!value && pending.current) {
         const { view, change, receivedAt } = pending.current;
         pending.current = null;
-        apply(view, change, receivedAt);
+        // Held back behind a drop that moved an item: the board is asked for again.
+        if (!apply(view, change, receivedAt)) void reload('background');
       }
     },
-    [apply],
+    [apply, reload],
   );
 
   return { state, reload, setLane, hold };

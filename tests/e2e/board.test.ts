@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import type { BoardLane, BoardView } from '../../src/contract/board';
 import type { ResolverResult } from '../../src/contract/result';
+import { generateDemo } from '../../local/demo/generate';
 import { defaultAnchor } from '../../local/demo/seed-local';
 import { startLocalHost, type LocalHost } from '../../local/host';
 import { jiraRest } from '../helpers/jira-rest';
@@ -230,9 +231,15 @@ describe('priority board', () => {
     // A running clock's remaining time moves with the browser's clock, without a new answer from the app.
     const countdown = app.locator(`[data-testid="board-item-${fresh}-clock-text"]`);
     const before = await waitForText(countdown, /^Due in 1[45] min$/);
+    // Five minutes hold five refreshes (one a minute): what has focus keeps it.
+    const score = app.locator(`[data-testid="board-item-${fresh}-score"]`);
+    await score.focus();
+    const updated = await app.locator('[data-testid="board-updated"]').textContent();
     await context.clock.fastForward('05:00');
     const after = await waitForText(countdown, /^Due in (9|10) min$/);
     expect(after).not.toBe(before);
+    await waitForText(app.locator('[data-testid="board-updated"]'), new RegExp(`^(?!${(updated ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$)Updated `));
+    await expect(score.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
 
     await app.locator('[data-testid="board-tab-next"]').click();
     const next = app.locator('[data-testid="board-next"]');
@@ -287,6 +294,37 @@ describe('priority board', () => {
     }
     await app.locator('[data-testid="board-filter-clear"]').waitFor({ state: 'detached' });
     await expect(app.locator('[data-testid^="board-lane-"][aria-labelledby]').count()).resolves.toBe(6);
+  }, 60_000);
+
+  it('explains an empty board and links to the settings where customers are set up', async () => {
+    // A site of its own: the demo's Jira, but no customer configured in the app.
+    const demo = generateDemo({ seed: 7, anchor: '2026-03-10T12:00:00Z', issues: 20, worklogs: 10 });
+    const bare = await startLocalHost({
+      port: 0,
+      dbFile: ':memory:',
+      appRoot: APP_ROOT,
+      company: { jira: demo.jira, anchor: demo.meta.anchor, people: demo.people, customers: [] },
+      schedules: false,
+      delayScale: 0,
+      log: () => {},
+    });
+    try {
+      await context.addCookies([{ name: 'jira_local_user', value: encodeURIComponent(DANIEL), url: bare.url }]);
+      await page.goto(`${bare.url}${BOARD_PAGE}`);
+      const app = page.frameLocator(FRAME);
+      const empty = app.locator('[data-testid="board-empty-customers"]');
+      await empty.waitFor({ timeout: 30_000 });
+      expect(await empty.textContent()).toContain('No customers set up yet');
+      await page.waitForSelector(`${FRAME}[data-sized]`);
+      const file = join(SCREENSHOT_DIR, 'board-empty-en.png');
+      await page.screenshot({ path: file, fullPage: true });
+      expect(pngSize(file).bytes).toBeGreaterThan(10_000);
+      // The link opens the app's settings page (an admin's; for others Jira says it is for admins).
+      await app.locator('[data-testid="board-empty-customers-settings"]').click();
+      await page.waitForURL(/\/settings\/apps\/service-admin-page/);
+    } finally {
+      await bare.close();
+    }
   }, 60_000);
 
   it("shows a customer's contact only their company's lane, read-only", async () => {
