@@ -9,7 +9,7 @@ import Spinner from '@atlaskit/spinner';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import VisuallyHidden from '@atlaskit/visually-hidden';
 import { showFlag } from '@forge/bridge';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { BoardItem, BoardLane, BoardRequest, BoardView } from '@contract/board';
 import { callResolver } from '../shared/api';
 import { formatTime } from '../shared/locale';
@@ -74,6 +74,21 @@ export function BoardPage({ history }: { history: BoardHistory | null }) {
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
   const busy = useRef(new Set<string>());
+  /** When an undo takes its own button away (nothing left to undo), focus goes on to the item's Move up button. */
+  const focusNext = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const testId = focusNext.current;
+    if (!testId) return;
+    if (document.activeElement && document.activeElement !== document.body) {
+      focusNext.current = null;
+      return;
+    }
+    const element = document.querySelector(`[data-testid="${testId}"]`);
+    if (element instanceof HTMLElement) {
+      focusNext.current = null;
+      element.focus({ preventScroll: true });
+    }
+  }, [view]);
   const refreshTimer = useRef<number | undefined>(undefined);
   const { setLane, reload, hold } = board;
 
@@ -136,6 +151,7 @@ export function BoardPage({ history }: { history: BoardHistory | null }) {
           busy.current.delete(customerKey);
           if (result.ok) {
             const next = laneAfterAnswer(lane, result.data, narrowsLanes(filtersRef.current));
+            focusNext.current = `board-item-${item.key}-up`;
             setLane(next);
             announcePlace('board.move.undone', next, item);
             refreshSoon();

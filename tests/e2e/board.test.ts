@@ -22,6 +22,9 @@ const SOFIA = '712020:sofia.brandt';
 const DANIEL = '712020:daniel.okafor';
 /** Alpenbank's head of IT operations: a customer's contact. */
 const RETO = 'qm:alpenbank:reto.huber';
+/** Wraps to two lines at most on the board; the whole text is in the row's title. */
+const LONG_SUMMARY =
+  'Payment terminals at the Lugano, Bellinzona and Locarno branches reject contactless cards since the overnight firmware rollout; customers are sent to the counter and queues reach the street during lunch hours';
 
 describe('priority board', () => {
   let host: LocalHost;
@@ -211,12 +214,21 @@ describe('priority board', () => {
     const undo = app.locator(`[data-testid="board-item-${mover}-undo"]`);
     await undo.click();
     await waitForText(app.locator('[data-testid="board-announce"]'), new RegExp(`Verschiebung von ${mover} rückgängig`));
+    // Focus stays with the item (on Undo while there is an earlier move to take back, else on Move up), not the page.
+    await expect(app.locator(`[data-testid="board-item-${mover}"]`).evaluate((row) => row.contains(document.activeElement))).resolves.toBe(true);
+
+    // The narrowest width the page is made for.
+    await page.mouse.move(0, 0);
+    await app.locator('[data-testid="board-refresh"]').focus();
+    await app.locator('[data-testid$="-score-tooltip"]').first().waitFor({ state: 'detached' });
+    await page.setViewportSize({ width: 900, height: 1000 });
+    await shoot('narrow-de');
   }, 120_000);
 
   it('shows the board in English in light and dark, the team’s next work and a live countdown', async () => {
     // A new Alpenbank ticket (24x7 support hours, so its clocks always tick), as the customer raised it.
     const created = await jiraRest(host, RETO, 'POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'ALP' }, issuetype: { name: 'Incident' }, summary: 'Payment terminal at the Lugano branch rejects cards', priority: { name: 'Highest' } },
+      fields: { project: { key: 'ALP' }, issuetype: { name: 'Incident' }, summary: LONG_SUMMARY, priority: { name: 'Highest' } },
     });
     const fresh = String(created.key);
     await host.forge.idle();
@@ -227,6 +239,10 @@ describe('priority board', () => {
     const lanes = app.locator('[data-testid^="board-lane-"][aria-labelledby]');
     expect(await lanes.count()).toBe(6);
     await shoot('light-en');
+    const summary = app.locator(`[data-testid="board-item-${fresh}-summary"]`);
+    expect(await summary.getAttribute('title')).toBe(LONG_SUMMARY);
+    const lines = await summary.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+    expect(lines).toBeLessThanOrEqual(2);
 
     // A running clock's remaining time moves with the browser's clock, without a new answer from the app.
     const countdown = app.locator(`[data-testid="board-item-${fresh}-clock-text"]`);
