@@ -14,6 +14,10 @@ import { startLocalHost, type LocalHost } from '../../local/host';
 import { jiraRest } from '../helpers/jira-rest';
 import { APP_ROOT, assertUiBuilt, launchChromium, pngSize, SCREENSHOT_DIR } from './helpers/host';
 
+// Names used only inside locator.evaluate callbacks, which run in the browser (the project compiles without the DOM lib).
+declare const document: { activeElement: unknown };
+declare function getComputedStyle(el: unknown): { lineHeight: string };
+
 const FRAME = 'iframe[data-testid="forge-frame-service-board"]';
 const BOARD_PAGE = '/apps/service-board';
 /** Service manager (Alpenbank, Matterhorn), reads German (de-CH). */

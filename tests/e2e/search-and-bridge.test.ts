@@ -247,9 +247,10 @@ describe('host page: search, bridge and resources', () => {
     expect(await unknown.text()).toContain('manifest.yml declares no resource &#39;no-such-resource&#39;');
   });
 
-  it('lists the app pages (a tidy empty state where there are none), and answers unknown pages with 404', async () => {
+  it('lists the app pages with their translated titles, and answers unknown pages with 404', async () => {
     await page.goto(`${t.url}/apps`);
-    await expect(page.textContent('[data-testid="global-pages"]')).resolves.toContain('The app adds no page to the Apps menu yet.');
+    await expect(page.getAttribute('[data-testid="global-pages"] a', 'href')).resolves.toBe('/apps/service-board');
+    await expect(page.textContent('[data-testid="global-pages"]')).resolves.toMatch(/Priority board|Prioritätenboard/);
     // The settings page's title comes from the manifest's translations, in the signed-in person's language.
     await expect(page.getAttribute('[data-testid="admin-pages"] a', 'href')).resolves.toBe('/settings/apps/service-admin-page');
     await expect(page.textContent('[data-testid="admin-pages"]')).resolves.toMatch(/Service Manager (settings|Einstellungen)/);

@@ -156,7 +156,9 @@ function matches(record: IssueSlaRecord, request: BoardRequest): boolean {
 function toItem(record: IssueSlaRecord, ranked: { item: ScoredIssue; reason: Reason }, rank: BoardRank | undefined, viewer: Pick<BoardViewer, 'contact'>): BoardItem {
   const scored = ranked.item;
   const clocks = clocksOf(record);
-  const urgent = [...clocks].filter((c) => c.state === 'running' || c.breached).sort((a, b) => (a.remainingMinutes ?? Infinity) - (b.remainingMinutes ?? Infinity))[0] ?? null;
+  // The most urgent clock: a running or breached one first (least time left), else a paused one (waiting for the customer).
+  const byLeft = (a: BoardClock, b: BoardClock) => (a.remainingMinutes ?? Infinity) - (b.remainingMinutes ?? Infinity);
+  const urgent = [...clocks].filter((c) => c.state === 'running' || c.breached).sort(byLeft)[0] ?? [...clocks].filter((c) => c.state === 'paused').sort(byLeft)[0] ?? null;
   const metric = urgent ? record.property.metrics[urgent.key] : undefined;
   return {
     issueId: record.issueId,
