@@ -9,10 +9,9 @@ import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playw
 import type { BoardLane, BoardView } from '../../src/contract/board';
 import type { ResolverResult } from '../../src/contract/result';
 import { generateDemo } from '../../local/demo/generate';
-import { defaultAnchor } from '../../local/demo/seed-local';
 import { startLocalHost, type LocalHost } from '../../local/host';
 import { jiraRest } from '../helpers/jira-rest';
-import { APP_ROOT, assertUiBuilt, launchChromium, pngSize, SCREENSHOT_DIR } from './helpers/host';
+import { APP_ROOT, launchChromium, pngSize, SCREENSHOT_DIR, startTrackedDemo } from './helpers/host';
 
 // Names used only inside locator.evaluate callbacks, which run in the browser (the project compiles without the DOM lib).
 declare const document: { activeElement: unknown };
@@ -37,13 +36,8 @@ describe('priority board', () => {
   let page: Page;
 
   beforeAll(async () => {
-    assertUiBuilt();
-    [host, browser] = await Promise.all([
-      startLocalHost({ appRoot: APP_ROOT, port: 0, dbFile: ':memory:', demo: { anchor: defaultAnchor() }, schedules: false, delayScale: 0, log: () => {} }),
-      launchChromium(),
-    ]);
-    // The SLA read model the board reads is written by the triggers of the seeded history.
-    await host.forge.idle();
+    // The board and the panel read the SLA state the backfill wrote for the seeded history.
+    [host, browser] = await Promise.all([startTrackedDemo(), launchChromium()]);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   }, 120_000);
   afterAll(async () => {

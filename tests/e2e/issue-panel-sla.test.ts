@@ -3,10 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { defaultAnchor } from '../../local/demo/seed-local';
-import { startLocalHost, type LocalHost } from '../../local/host';
+import type { LocalHost } from '../../local/host';
 import { jiraRest } from '../helpers/jira-rest';
-import { APP_ROOT, assertUiBuilt, launchChromium, pngSize, SCREENSHOT_DIR } from './helpers/host';
+import { launchChromium, pngSize, SCREENSHOT_DIR, startTrackedDemo } from './helpers/host';
 
 const PANEL = 'iframe[data-testid="forge-frame-service-issue-panel"]';
 const AGENT = '712020:lukas.meier';
@@ -19,12 +18,8 @@ describe('issue panel: SLA clocks', () => {
   let page: Page;
 
   beforeAll(async () => {
-    assertUiBuilt();
-    [host, browser] = await Promise.all([
-      startLocalHost({ appRoot: APP_ROOT, port: 0, dbFile: ':memory:', demo: { anchor: defaultAnchor() }, schedules: false, delayScale: 0, log: () => {} }),
-      launchChromium(),
-    ]);
-    await host.forge.idle();
+    // The board and the panel read the SLA state the backfill wrote for the seeded history.
+    [host, browser] = await Promise.all([startTrackedDemo(), launchChromium()]);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   }, 90_000);
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { defaultAnchor } from '../../../local/demo/seed-local';
 import { startLocalHost, type LocalHost } from '../../../local/host';
 import type { JiraPrincipal } from '../../../local/jira';
 
@@ -64,4 +65,15 @@ export function pngSize(file: string): { width: number; height: number; bytes: n
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   if (buf.length < 24 || !buf.subarray(0, 8).equals(signature)) throw new Error(`${file} is not a PNG`);
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), bytes: buf.length };
+}
+
+/**
+ * The demo company with history up to today, its configuration imported and the SLA backfill done: every open
+ * issue carries its SLA state and the board's read model (queues run at once).
+ */
+export async function startTrackedDemo(): Promise<LocalHost> {
+  assertUiBuilt();
+  const host = await startLocalHost({ appRoot: APP_ROOT, port: 0, dbFile: ':memory:', demo: { anchor: defaultAnchor() }, schedules: false, delayScale: 0, log: () => {} });
+  await host.forge.idle();
+  return host;
 }
