@@ -48,7 +48,14 @@ export interface BoardItem {
 
 export interface BoardLane {
   customer: { key: string; name: string; tier: Tier };
-  health: { open: number; breached: number; includedHours: number | null };
+  health: {
+    open: number;
+    breached: number;
+    /** The contract in force today: hours included per month. */
+    includedHours: number | null;
+    /** Issues resolved this month (customer's zone), and how many of them never breached an SLA target. */
+    thisMonth: { resolved: number; withinSla: number };
+  };
   items: BoardItem[];
   /** More open issues than the lane shows: the page says so and can ask for the lane alone. */
   truncated: boolean;

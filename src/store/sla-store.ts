@@ -18,6 +18,8 @@ const boardFactsSchema = z.object({
   assignee: z.object({ accountId: z.string(), displayName: z.string() }).nullable(),
   /** Epoch ms. */
   created: z.number(),
+  /** Epoch ms of the resolution; null while open (and in records written before it was kept). */
+  resolved: z.number().nullable().default(null),
 });
 export type BoardFacts = z.infer<typeof boardFactsSchema>;
 
@@ -57,6 +59,8 @@ export interface SlaStore {
   delete(issueId: string): Promise<void>;
   /** A customer's open issues (the board's read model), a page of up to 100 at a time. */
   openOf(customerKey: string, cursor?: string): Promise<{ records: IssueSlaRecord[]; cursor?: string }>;
+  /** A customer's resolved issues (open and recently resolved are tracked), a page at a time. */
+  doneOf(customerKey: string, cursor?: string): Promise<{ records: IssueSlaRecord[]; cursor?: string }>;
   /** Issues whose next crossing is at or before `until`, earliest first, a page at a time. */
   dueForSweep(until: number, cursor?: string): Promise<{ issueIds: string[]; cursor?: string }>;
 }
@@ -69,6 +73,12 @@ function parse(value: unknown, issueId: string): IssueSlaRecord {
 
 export function createSlaStore(): SlaStore {
   const entity = () => kvs.entity<EntityValue>(entities.issueSla);
+  const byCustomer = async (customerKey: string, openState: 'open' | 'done', cursor?: string) => {
+    let query = entity().query().index('by-customer', { partition: [customerKey, openState] }).limit(100);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    return { records: page.results.map((r) => parse(r.value, r.key)), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
+  };
   return {
     async get(issueId) {
       const value = await entity().get(keys.issueSla(issueId));
@@ -106,12 +116,8 @@ export function createSlaStore(): SlaStore {
     async delete(issueId) {
       await entity().delete(keys.issueSla(issueId));
     },
-    async openOf(customerKey, cursor) {
-      let query = entity().query().index('by-customer', { partition: [customerKey, 'open'] }).limit(100);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany();
-      return { records: page.results.map((r) => parse(r.value, r.key)), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
-    },
+    openOf: (customerKey, cursor) => byCustomer(customerKey, 'open', cursor),
+    doneOf: (customerKey, cursor) => byCustomer(customerKey, 'done', cursor),
     async dueForSweep(until, cursor) {
       let query = entity().query().index('by-next-crossing').where(WhereConditions.lessThanEqualTo(until)).sort(Sort.ASC).limit(100);
       if (cursor) query = query.cursor(cursor);

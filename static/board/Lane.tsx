@@ -117,6 +117,14 @@ export const Lane = memo(function Lane({ lane, actions, filtered }: LaneProps) {
                 {t('board.lane.noneBreached')}
               </Lozenge>
             )}
+            {lane.health.thisMonth.resolved > 0 ? (
+              <Text size="small" color="color.text.subtle" testId={`board-lane-${key}-compliance`}>
+                {t('board.lane.compliance', {
+                  percent: formatNumber(Math.floor((lane.health.thisMonth.withinSla * 100) / lane.health.thisMonth.resolved), locale),
+                  resolved: formatNumber(lane.health.thisMonth.resolved, locale),
+                })}
+              </Text>
+            ) : null}
             {lane.health.includedHours !== null ? (
               <Text size="small" color="color.text.subtle">
                 {t('board.lane.includedHours', { hours: formatNumber(lane.health.includedHours, locale) })}

@@ -39,6 +39,9 @@ describe('priority board resolver', () => {
     expect(view.viewer).toEqual({ kind: 'staff' });
     expect(view.lanes.map((l) => l.customer.key).sort()).toEqual(['alpenbank', 'hudson', 'liberty', 'lotus', 'matterhorn', 'saffron']);
     const alpenbank = view.lanes.find((l) => l.customer.key === 'alpenbank');
+    // Health: the contract's included hours, and this month's resolved issues with those that stayed within SLA.
+    expect(alpenbank?.health.includedHours).toBe(80);
+    for (const lane of view.lanes) expect(lane.health.thisMonth.withinSla).toBeLessThanOrEqual(lane.health.thisMonth.resolved);
     expect(alpenbank?.items.map((i) => i.key).sort()).toEqual(await openKeys(SOFIA, ['ALP', 'ALPOPS']));
     for (const lane of view.lanes) {
       const pinned = lane.items.map((i) => i.score.pinned);
@@ -48,6 +51,16 @@ describe('priority board resolver', () => {
       for (const item of lane.items) expect(item.score.reasons.length).toBeGreaterThan(0);
     }
     expect(view.next.length).toBeGreaterThan(0);
+  });
+
+  it("counts this month's resolved issues and those within SLA in the lane's health", async () => {
+    const before = (await board(SOFIA, { customerKey: 'alpenbank' })).lanes[0]?.health.thisMonth;
+    const created = await jiraRest(host, RETO, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ALP' }, issuetype: { name: 'Incident' }, summary: 'Printer offline', priority: { name: 'Low' } } });
+    await jiraRest(host, '712020:lukas.meier', 'POST', `/rest/api/3/issue/${String(created.key)}/comment`, { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fixed.' }] }] } });
+    await jiraRest(host, '712020:lukas.meier', 'POST', `/rest/api/3/issue/${String(created.key)}/transitions`, { transition: { id: '41' } });
+    await host.forge.idle();
+    const after = (await board(SOFIA, { customerKey: 'alpenbank' })).lanes[0]?.health.thisMonth;
+    expect(after).toEqual({ resolved: (before?.resolved ?? 0) + 1, withinSla: (before?.withinSla ?? 0) + 1 });
   });
 
   it('filters by my customers, one customer, SLA state and issue type', async () => {

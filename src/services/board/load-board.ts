@@ -3,6 +3,7 @@
 // from the read model the SLA triggers keep in KVS (no Jira call per issue).
 import type { BoardItem, BoardLane, BoardRequest, BoardView } from '../../contract/board';
 import type { Customer, Settings } from '../../contract/config';
+import { contractInForce, localDate, monthOf } from '../../domain/contracts';
 import { nextForTeam, rankLane, scoreIssues, type BoardClock, type RankedItem, type Reason, type ScoredIssue } from '../../domain/board';
 import type { BoardRank, BoardRankStore } from '../../store/board-rank-store';
 import type { IssueSlaRecord, SlaStore } from '../../store/sla-store';
@@ -48,6 +49,8 @@ export interface LaneContext {
 
 export interface Lane {
   customer: Customer;
+  includedHours: number | null;
+  thisMonth: { resolved: number; withinSla: number };
   ranked: RankedItem[];
   records: Map<string, IssueSlaRecord>;
   ranks: Map<string, BoardRank>;
@@ -56,8 +59,18 @@ export interface Lane {
 }
 
 /** One customer's lane as the viewer may see it, filtered, scored and ranked (breached first, then by hand and score). */
-export async function loadLane(deps: Pick<BoardDeps, 'sla' | 'ranks'>, customer: Customer, viewer: BoardViewer, context: LaneContext, request: BoardRequest = {}): Promise<Lane> {
-  const [all, rankList] = await Promise.all([readOpen(deps.sla, customer.key), deps.ranks.ranksOf(customer.key)]);
+export async function loadLane(deps: Pick<BoardDeps, 'sla' | 'ranks' | 'config'>, customer: Customer, viewer: BoardViewer, context: LaneContext, request: BoardRequest = {}): Promise<Lane> {
+  const [all, rankList, done, contracts] = await Promise.all([
+    readAll((cursor) => deps.sla.openOf(customer.key, cursor)),
+    deps.ranks.ranksOf(customer.key),
+    readAll((cursor) => deps.sla.doneOf(customer.key, cursor)),
+    deps.config.listContractsOf(customer.key),
+  ]);
+  // This month in the customer's zone: resolved issues, and those that never breached (counts only).
+  const month = monthOf(context.now, customer.timeZone);
+  const resolved = done.filter((r) => r.board.resolved !== null && r.board.resolved >= month.from && r.board.resolved < month.to);
+  const thisMonth = { resolved: resolved.length, withinSla: resolved.filter((r) => r.property.everBreached !== 'true').length };
+  const contract = contractInForce(contracts.map((c) => c.record), customer.key, localDate(context.now, customer.timeZone));
   const records = all.filter((r) => viewer.visible.has(r.issueId) && matches(r, request));
   const ranks = new Map(rankList.map((r) => [r.issueId, r]));
   const scored = scoreIssues(records.map((r) => boardIssue(r, customer)), context);
@@ -65,13 +78,21 @@ export async function loadLane(deps: Pick<BoardDeps, 'sla' | 'ranks'>, customer:
   // Ranks of issues that left the board (resolved, moved away): only when the lane is unfiltered, or a filter would hide them.
   const onBoard = new Set(all.map((r) => r.issueId));
   const unusedRanks = rankList.filter((r) => !onBoard.has(r.issueId)).map((r) => r.issueId);
-  return { customer, ranked: lane.items, records: new Map(records.map((r) => [r.issueId, r])), ranks, unusedRanks };
+  return {
+    customer,
+    includedHours: contract?.includedHoursPerMonth ?? null,
+    thisMonth,
+    ranked: lane.items,
+    records: new Map(records.map((r) => [r.issueId, r])),
+    ranks,
+    unusedRanks,
+  };
 }
 
 export function laneView(lane: Lane, viewer: Pick<BoardViewer, 'contact'>): BoardLane {
   return {
     customer: { key: lane.customer.key, name: lane.customer.name, tier: lane.customer.tier },
-    health: { open: lane.ranked.length, breached: lane.ranked.filter((r) => r.pinned).length, includedHours: null },
+    health: { open: lane.ranked.length, breached: lane.ranked.filter((r) => r.pinned).length, includedHours: lane.includedHours, thisMonth: lane.thisMonth },
     items: lane.ranked.slice(0, LANE_LIMIT).map((r) => toItem(lane.records.get(r.item.issueId) as IssueSlaRecord, r, lane.ranks.get(r.item.issueId), viewer)),
     truncated: lane.ranked.length > LANE_LIMIT,
   };
@@ -107,13 +128,13 @@ export async function loadBoard(deps: BoardDeps, request: BoardRequest): Promise
   };
 }
 
-async function readOpen(sla: SlaStore, customerKey: string): Promise<IssueSlaRecord[]> {
+async function readAll(page: (cursor?: string) => Promise<{ records: IssueSlaRecord[]; cursor?: string }>): Promise<IssueSlaRecord[]> {
   const out: IssueSlaRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = await sla.openOf(customerKey, cursor);
-    out.push(...page.records);
-    cursor = page.cursor;
+    const next = await page(cursor);
+    out.push(...next.records);
+    cursor = next.cursor;
   } while (cursor);
   return out;
 }

@@ -68,6 +68,7 @@ async function recomputeOnce(deps: RecomputeDeps, issueId: string): Promise<Reco
       status: { name: issue.status.name, category: issue.status.category },
       assignee: issue.assigneeAccountId ? { accountId: issue.assigneeAccountId, displayName: issue.assigneeName ?? issue.assigneeAccountId } : null,
       created: issue.created,
+      resolved: issue.resolutionDate,
     },
   };
   const propertyChanged = !stored || stored.hash !== hash;
