@@ -3,60 +3,17 @@
 // 1.5 s). The site is built for the bench: 50 customers (the demo's six, copied), one project each, 100 open
 // issues per project; the SLA read model is filled by the app's own backfill.
 import { join } from 'node:path';
-import { GROUPS, ISSUE_TYPES, PRIORITIES, STATUSES, TRANSITIONS } from '../local/demo/company';
-import { generateDemo } from '../local/demo/generate';
 import { defaultAnchor } from '../local/demo/seed-local';
-import type { DemoCustomer } from '../local/demo/types';
 import { startLocalHost } from '../local/host';
-import type { JiraSeed, SeedIssue } from '../local/jira/seed';
+import { openWorkSite } from '../tests/helpers/open-work-site';
 
 const CUSTOMERS = 50;
 const PER_CUSTOMER = 100;
 const LATENCY_MS = 150;
 
-function site(anchor: string): { jira: JiraSeed; customers: DemoCustomer[]; people: ReturnType<typeof generateDemo>['people'] } {
-  const demo = generateDemo({ anchor, issues: 6, worklogs: 0 });
-  const customers: DemoCustomer[] = [];
-  const issues: SeedIssue[] = [];
-  const now = Date.parse(anchor);
-  for (let c = 0; c < CUSTOMERS; c++) {
-    const base = demo.customers[c % demo.customers.length] as DemoCustomer;
-    const key = `c${String(c).padStart(2, '0')}-${base.key}`;
-    const project = `P${String(c).padStart(2, '0')}`;
-    customers.push({ ...base, key, name: `${base.name} ${c}`, projectKeys: [project] });
-    for (let i = 0; i < PER_CUSTOMER; i++) {
-      issues.push({
-        key: `${project}-${i + 1}`,
-        projectKey: project,
-        issueTypeId: ISSUE_TYPES[i % ISSUE_TYPES.length]?.id ?? '10001',
-        summary: `Open work ${i + 1} of ${base.name}`,
-        reporterAccountId: base.serviceManagerAccountId,
-        initial: { statusId: '1', priorityId: String((i % 5) + 1), assigneeAccountId: null },
-        labels: [],
-        components: [],
-        // Spread over the last 20 days, so clocks range from fresh to long breached.
-        created: new Date(now - ((i * 4.8 + c) % 480) * 3_600_000).toISOString(),
-        history: [],
-        comments: [],
-        worklogs: [],
-      });
-    }
-  }
-  const jira: JiraSeed = {
-    ...demo.jira,
-    statuses: STATUSES,
-    transitions: TRANSITIONS,
-    priorities: PRIORITIES,
-    issueTypes: ISSUE_TYPES,
-    projects: customers.map((c, i) => ({ id: String(20_000 + i), key: c.projectKeys[0] as string, name: c.name, leadAccountId: c.serviceManagerAccountId, browseGroups: [GROUPS.staff, GROUPS.customer(c.key)], components: [] })),
-    issues,
-  };
-  return { jira, customers, people: demo.people };
-}
-
 async function main(): Promise<void> {
   const anchor = defaultAnchor();
-  const { jira, customers, people } = site(anchor);
+  const { jira, customers, people } = openWorkSite(anchor, CUSTOMERS, PER_CUSTOMER);
   let t = performance.now();
   const host = await startLocalHost({ appRoot: join(__dirname, '..'), port: 0, dbFile: ':memory:', company: { jira, anchor, people, customers }, schedules: false, delayScale: 0, log: () => {} });
   await host.forge.idle();

@@ -240,7 +240,7 @@ export function BoardPage({ history }: { history: BoardHistory | null }) {
     <Stack space="space.300" testId="board-lanes">
       {empty}
       {lanes.map((lane) => (
-        <Lane key={lane.customer.key} lane={lane} actions={actions} filtered={narrowed} />
+        <Lane key={lane.customer.key} lane={lane} actions={actions} filtered={narrowed} onShowAll={isContact ? undefined : (customerKey) => setFilters({ ...filters, customerKey })} />
       ))}
     </Stack>
   );

@@ -1,6 +1,7 @@
 // A customer's lane: the header with its health (tier, open and breached counts, what the lane leaves out) and
 // its items in board order. Where the viewer may re-rank, items move by drag and drop (within the lane only; a
 // drop above breached items is never offered) and by keyboard (Move up / Move down, Alt+Arrow Up/Down).
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
@@ -48,9 +49,11 @@ export interface LaneProps {
   actions?: LaneActions;
   /** Filters hide part of the lanes: an empty lane says so. */
   filtered: boolean;
+  /** Shows this customer's lane alone, with all its items (offered when the lane is cut short). */
+  onShowAll?: (customerKey: string) => void;
 }
 
-export const Lane = memo(function Lane({ lane, actions, filtered }: LaneProps) {
+export const Lane = memo(function Lane({ lane, actions, filtered, onShowAll }: LaneProps) {
   const t = useT();
   const { locale } = useViewer();
   const key = lane.customer.key;
@@ -134,9 +137,16 @@ export const Lane = memo(function Lane({ lane, actions, filtered }: LaneProps) {
         </Inline>
         {lane.truncated ? (
           <Box paddingBlockStart="space.050">
-            <Text size="small" color="color.text.warning" testId={`board-lane-${key}-truncated`}>
-              {t('board.lane.truncated', { shown: formatNumber(lane.items.length, locale), total: formatNumber(open, locale) })}
-            </Text>
+            <Inline space="space.100" alignBlock="center">
+              <Text size="small" color="color.text.warning" testId={`board-lane-${key}-truncated`}>
+                {t('board.lane.truncated', { shown: formatNumber(lane.items.length, locale), total: formatNumber(open, locale) })}
+              </Text>
+              {onShowAll ? (
+                <Button appearance="subtle" spacing="compact" onClick={() => onShowAll(key)} testId={`board-lane-${key}-show-all`}>
+                  {t('board.lane.showAll')}
+                </Button>
+              ) : null}
+            </Inline>
           </Box>
         ) : null}
       </Box>

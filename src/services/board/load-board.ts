@@ -10,8 +10,10 @@ import type { IssueSlaRecord, SlaStore } from '../../store/sla-store';
 import type { ConfigStore } from '../../store/config-store';
 import { settingsOrDefault } from '../config/settings';
 
-/** The most a lane shows at once; past it the lane says so. */
+/** The most a lane shows on the whole board; past it the lane says so, and the lane alone shows the rest. */
 export const LANE_LIMIT = 100;
+/** The most one customer's lane shows when asked for alone (`customerKey`). */
+export const LANE_ALONE_LIMIT = 5_000;
 const NEXT_LIMIT = 20;
 
 export interface BoardDeps {
@@ -89,12 +91,12 @@ export async function loadLane(deps: Pick<BoardDeps, 'sla' | 'ranks' | 'config'>
   };
 }
 
-export function laneView(lane: Lane, viewer: Pick<BoardViewer, 'contact'>): BoardLane {
+export function laneView(lane: Lane, viewer: Pick<BoardViewer, 'contact'>, limit = LANE_LIMIT): BoardLane {
   return {
     customer: { key: lane.customer.key, name: lane.customer.name, tier: lane.customer.tier },
     health: { open: lane.ranked.length, breached: lane.ranked.filter((r) => r.pinned).length, includedHours: lane.includedHours, thisMonth: lane.thisMonth },
-    items: lane.ranked.slice(0, LANE_LIMIT).map((r) => toItem(lane.records.get(r.item.issueId) as IssueSlaRecord, r, lane.ranks.get(r.item.issueId), viewer)),
-    truncated: lane.ranked.length > LANE_LIMIT,
+    items: lane.ranked.slice(0, limit).map((r) => toItem(lane.records.get(r.item.issueId) as IssueSlaRecord, r, lane.ranks.get(r.item.issueId), viewer)),
+    truncated: lane.ranked.length > limit,
   };
 }
 
@@ -119,7 +121,7 @@ export async function loadBoard(deps: BoardDeps, request: BoardRequest): Promise
     : nextForTeam(lanes.map((l) => ({ customerKey: l.customer.key, lane: { items: l.ranked, unusedRanks: [], invalidRanks: [] } })), NEXT_LIMIT).map((t) =>
         toItem(allRecords.get(t.item.issueId) as IssueSlaRecord, t, allRanks.get(t.item.issueId), viewer),
       );
-  const boardLanes = visibleLanes.map((l) => laneView(l, viewer));
+  const boardLanes = visibleLanes.map((l) => laneView(l, viewer, request.customerKey ? LANE_ALONE_LIMIT : LANE_LIMIT));
   return {
     viewer: viewer.contact ? { kind: 'contact', customerKey: contactOf?.record.key ?? boardLanes[0]?.customer.key ?? '' } : { kind: 'staff' },
     lanes: boardLanes,

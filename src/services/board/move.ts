@@ -6,7 +6,7 @@ import { moveInLane } from '../../domain/board';
 import type { BoardRank } from '../../store/board-rank-store';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { settingsOrDefault } from '../config/settings';
-import { boardViewer, laneView, loadLane, type BoardDeps, type Lane } from './load-board';
+import { boardViewer, LANE_ALONE_LIMIT, laneView, loadLane, type BoardDeps, type Lane } from './load-board';
 
 async function laneFor(deps: BoardDeps, customerKey: string) {
   const [viewer, customer, settings] = await Promise.all([boardViewer(deps.jira), deps.config.getCustomer(customerKey), deps.config.getSettings()]);
@@ -49,7 +49,7 @@ export async function moveBoardItem(deps: BoardDeps, request: MoveBoardItemReque
   });
   await deps.ranks.save(request.customerKey, ranks);
   if (lane.unusedRanks.length > 0) await deps.ranks.remove(request.customerKey, lane.unusedRanks);
-  return laneView(await load(), viewer);
+  return laneView(await load(), viewer, LANE_ALONE_LIMIT);
 }
 
 export async function undoBoardMove(deps: BoardDeps, request: UndoBoardMoveRequest): Promise<BoardLane> {
@@ -59,5 +59,5 @@ export async function undoBoardMove(deps: BoardDeps, request: UndoBoardMoveReque
   if (!rank) throw new NotFoundError('This issue was not moved by hand: there is nothing to undo.');
   if (rank.previous === null) await deps.ranks.remove(request.customerKey, [request.issueId]);
   else await deps.ranks.save(request.customerKey, [{ ...rank, rankKey: rank.previous, previous: null, movedBy: { accountId: viewer.accountId, displayName: viewer.displayName }, movedAt: new Date(deps.now).toISOString() }]);
-  return laneView(await load(), viewer);
+  return laneView(await load(), viewer, LANE_ALONE_LIMIT);
 }
