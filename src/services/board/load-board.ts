@@ -4,7 +4,7 @@
 import type { BoardItem, BoardLane, BoardRequest, BoardView } from '../../contract/board';
 import type { Customer, Settings } from '../../contract/config';
 import { contractInForce, localDate, monthOf } from '../../domain/contracts';
-import { nextForTeam, rankLane, scoreIssues, type BoardClock, type RankedItem, type Reason, type ScoredIssue } from '../../domain/board';
+import { nextForTeam, rankLane, scoreIssues, slaBand, type BoardClock, type RankedItem, type Reason, type ScoredIssue } from '../../domain/board';
 import type { BoardRank, BoardRankStore } from '../../store/board-rank-store';
 import type { IssueSlaRecord, SlaStore } from '../../store/sla-store';
 import type { ConfigStore } from '../../store/config-store';
@@ -111,8 +111,8 @@ export async function loadBoard(deps: BoardDeps, request: BoardRequest): Promise
     .filter((c) => !request.mine || c.serviceManagerAccountId === viewer.accountId);
   const context: LaneContext = { weights: settingsOrDefault(settings).weights, priorities: viewer.priorities, now: deps.now };
 
-  const lanes: Lane[] = [];
-  for (const customer of shown) lanes.push(await loadLane(deps, customer, viewer, context, request));
+  // Lanes read their own KVS partitions: all at once.
+  const lanes = await Promise.all(shown.map((customer) => loadLane(deps, customer, viewer, context, request)));
   const visibleLanes = lanes.filter((l) => !viewer.contact || contactOf || l.ranked.length > 0);
   const allRecords = new Map(lanes.flatMap((l) => [...l.records]));
   const allRanks = new Map(lanes.flatMap((l) => [...l.ranks]));
@@ -163,12 +163,13 @@ function matches(record: IssueSlaRecord, request: BoardRequest): boolean {
     if (assignee !== request.assignee) return false;
   }
   if (request.sla) {
+    // The SLA filter reads the same bands as the score: breached, under 25% left (at risk), running, paused.
     const clocks = clocksOf(record);
-    const running = clocks.filter((c) => c.state === 'running');
+    const { band } = slaBand(clocks);
     const state =
-      clocks.some((c) => c.breached) ? 'breached'
-      : running.some((c) => c.targetMinutes && c.remainingMinutes !== null && c.remainingMinutes < c.targetMinutes * 0.25) ? 'atRisk'
-      : running.length > 0 ? 'running'
+      band === 'breached' ? 'breached'
+      : band === 'under10' || band === 'under25' ? 'atRisk'
+      : clocks.some((c) => c.state === 'running') ? 'running'
       : clocks.some((c) => c.state === 'paused') ? 'paused'
       : 'none';
     if (state !== request.sla) return false;

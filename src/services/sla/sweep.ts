@@ -65,7 +65,8 @@ async function sweepIssue(deps: SweepDeps, issueId: string): Promise<number> {
   const results = result.evaluation?.results;
   if (result.outcome === 'gone' || !result.evaluation || !results) return 0;
   const tracking = result.evaluation.tracking;
-  let record = await deps.sla.get(issueId);
+  // The record the recompute stored (or kept); read again only when another recompute got there first.
+  let record = result.record ?? (await deps.sla.get(issueId));
   let announced = 0;
   // What the clocks say now decides what is due; `announced` makes each crossing of each cycle go out once.
   for (const [metricKey, clock] of Object.entries(results)) {
