@@ -14,10 +14,10 @@ import {
   StaleRevisionError,
   UpstreamError,
 } from '../services/errors';
-import { JiraBadRequest, JiraForbidden, JiraNotFound, JiraRateLimited, JiraUnauthorized } from '../jira/errors';
+import { JiraBadRequest, JiraForbidden, JiraNotFound, JiraUnauthorized } from '../jira/errors';
 import { RecordTooLarge } from '../store/config-store';
 import { callerMay } from './authorise';
-import { localise } from './messages';
+import { localise, MESSAGES } from './messages';
 
 export type ResolverContext = Request['context'];
 
@@ -27,7 +27,7 @@ export interface Caller {
   context: ResolverContext;
 }
 
-const FORBIDDEN: ResolverError = { code: 'FORBIDDEN', message: 'You do not have permission to do this. Only Jira administrators can manage Service Manager.' };
+const FORBIDDEN: ResolverError = { code: 'FORBIDDEN', message: MESSAGES['errors.forbidden'] };
 
 export function defineResolver<N extends ResolverName>(
   resolver: Resolver,
@@ -45,10 +45,7 @@ export function defineResolver<N extends ResolverName>(
       if (!parsed.success) return { ok: false, error: invalidInput(zodFields(parsed.error)) };
       return { ok: true, data: await handle(parsed.data, { accountId, context: request.context }) };
     } catch (error) {
-      // A refusal a service worded itself (what may not be done, and why) keeps its own message.
-      const worded = error instanceof ForbiddenError || error instanceof JiraForbidden;
-      const mapped = toResolverError(name, error);
-      return { ok: false, error: worded ? mapped : await localise(mapped, request.context) };
+      return { ok: false, error: await localise(toResolverError(name, error), request.context) };
     }
   });
 }
@@ -78,15 +75,11 @@ export function toResolverError(name: string, error: unknown): ResolverError {
   if (error instanceof ForbiddenError) return { code: 'FORBIDDEN', message: error.message };
   if (error instanceof JiraNotFound) return { code: 'NOT_FOUND', message: 'It does not exist or you do not have permission to see it.' };
   if (error instanceof JiraForbidden) return { code: 'FORBIDDEN', message: error.message };
-  if (error instanceof JiraRateLimited) {
-    const wait = error.retryAfterMs ? ` Jira asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s.` : '';
-    return { code: 'UPSTREAM', message: `Jira is busy right now. Please try again in a moment.${wait}` };
-  }
   // The app's own mistakes (a bad request, a missing scope or consent): logged below, reported as ours.
   if (error instanceof UpstreamError && !(error instanceof JiraBadRequest) && !(error instanceof JiraUnauthorized)) {
-    return { code: 'UPSTREAM', message: 'Jira is not answering right now. Please try again in a moment.' };
+    return { code: 'UPSTREAM', message: MESSAGES['errors.upstream'] };
   }
   // Unexpected: log the detail for the developer, never send a stack trace to the user.
   console.error(`resolver ${name} failed:`, error);
-  return { code: 'INTERNAL', message: 'Something went wrong on our side. The error has been logged.' };
+  return { code: 'INTERNAL', message: MESSAGES['errors.internal'] };
 }

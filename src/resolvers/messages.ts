@@ -10,18 +10,21 @@ export interface CallerLocale {
   timezone?: unknown;
 }
 
-const TEXT_OF: Partial<Record<ResolverError['code'], string>> = {
-  FORBIDDEN: 'errors.forbidden',
-  UPSTREAM: 'errors.upstream',
-  INTERNAL: 'errors.internal',
-};
+/** The app's own fixed messages, in English, by their key in locales/*.json. */
+export const MESSAGES = {
+  'errors.forbidden': 'You do not have permission to do this. Only Jira administrators can manage Service Manager.',
+  'errors.upstream': 'Jira is not answering right now. Please try again in a moment.',
+  'errors.internal': 'Something went wrong on our side. The error has been logged.',
+} as const;
+
+const KEY_OF = new Map<string, string>(Object.entries(MESSAGES).map(([key, text]) => [text, key]));
 
 /**
- * Translates the messages the app words itself. Field messages of INVALID_INPUT stay as the schemas word them
- * (English), next to the field they name.
+ * Translates the messages the app words itself: its fixed messages, and conflicts (with the time in the caller's
+ * zone). A message a service worded for the case at hand, and field messages of INVALID_INPUT, stay as written.
  */
 export async function localise(error: ResolverError, caller: CallerLocale): Promise<ResolverError> {
-  const key = error.conflict ? 'errors.staleRevision' : TEXT_OF[error.code];
+  const key = error.conflict ? 'errors.staleRevision' : KEY_OF.get(error.message);
   if (!key) return error;
   const locale = typeof caller.locale === 'string' ? caller.locale : 'en-US';
   let t: (key: string) => string;
