@@ -3,14 +3,10 @@
 import type { LocalDb } from '../db';
 import type { LocalForge } from '../forge/runtime';
 import { demoConfig } from './config';
-import type { SeededCompany } from './seed-local';
+import { ensureTable, type SeededCompany } from './seed-local';
 
 const MARKER = 'demo-config';
 const ADMIN_MODULE = 'service-admin-page';
-
-function ensureTable(db: LocalDb): void {
-  db.exec('CREATE TABLE IF NOT EXISTS local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-}
 
 /** Imports the demo configuration once per seeded company; later starts keep what admins changed. */
 export async function seedDemoConfig(db: LocalDb, forge: LocalForge, company: SeededCompany): Promise<boolean> {

@@ -16,7 +16,8 @@ export interface SeededCompany {
 
 const META_KEY = 'demo';
 
-function ensureTable(db: LocalDb): void {
+/** The host's own bookkeeping table (which company is seeded, whether its configuration was imported). */
+export function ensureTable(db: LocalDb): void {
   db.exec('CREATE TABLE IF NOT EXISTS local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
 }
 

@@ -318,17 +318,9 @@ describe('SLA tracking', () => {
     });
 
     const raise = async (summary: string): Promise<string> => {
-      const res = await host.jira.handle({
-        method: 'POST',
-        path: '/rest/api/3/issue',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ fields: { project: { key: 'ALP' }, issuetype: { name: 'Incident' }, summary, assignee: { accountId: AGENT } } }),
-        principal: { kind: 'user', accountId: '712020:anna.schmid' },
-        fromApp: false,
-      });
-      expect(res.status).toBe(201);
+      const created = await jiraRest(host, '712020:anna.schmid', 'POST', '/rest/api/3/issue', { fields: { project: { key: 'ALP' }, issuetype: { name: 'Incident' }, summary, assignee: { accountId: AGENT } } });
       await host.forge.idle();
-      return String((JSON.parse(res.body) as { key: string }).key);
+      return String(created.key);
     };
     const notified = (key: string) => host.jira.notifications().filter((n) => n.issueKey === key);
 
