@@ -29,15 +29,30 @@ import type {
   WithMeta,
 } from './admin';
 import type { Backup } from './config';
+import type {
+  BillingCloseRequest,
+  BillingCustomerMonth,
+  BillingCustomerRequest,
+  BillingExportChunk,
+  BillingExportChunkRequest,
+  BillingExportStatus,
+  BillingExportStatusRequest,
+  BillingOverview,
+  BillingOverviewRequest,
+  BillingReopenRequest,
+  BillingStartExportRequest,
+  ClosureEvent,
+} from './billing';
 import type { BoardLane, BoardRequest, BoardView, MoveBoardItemRequest, UndoBoardMoveRequest } from './board';
 import type { IssuePanelRequest, IssuePanelView } from './issue-panel';
 
 /**
  * Who may call a resolver, checked on the server before its payload is read:
  * - `user`: any signed-in Jira user (the service then reads Jira as that user, so Jira's permissions apply);
+ * - `billing`: Jira administrators and members of the billing groups set on the admin page;
  * - `admin`: Jira administrators only (global permission ADMINISTER).
  */
-export type Access = 'user' | 'admin';
+export type Access = 'user' | 'billing' | 'admin';
 
 export interface ResolverContract {
   getIssuePanel: { access: 'user'; request: IssuePanelRequest; response: IssuePanelView };
@@ -61,6 +76,15 @@ export interface ResolverContract {
   saveMatchingRules: { access: 'admin'; request: SaveMatchingRequest; response: WithMeta<Matching> & { findings: RuleFinding[] } };
   exportConfig: { access: 'admin'; request: EmptyRequest; response: Backup };
   importConfig: { access: 'admin'; request: ImportConfigRequest; response: ImportSummary };
+
+  billingOverview: { access: 'billing'; request: BillingOverviewRequest; response: BillingOverview };
+  billingCustomerMonth: { access: 'billing'; request: BillingCustomerRequest; response: BillingCustomerMonth };
+  billingStartExport: { access: 'billing'; request: BillingStartExportRequest; response: BillingExportStatus };
+  billingExportStatus: { access: 'billing'; request: BillingExportStatusRequest; response: BillingExportStatus };
+  billingExportChunk: { access: 'billing'; request: BillingExportChunkRequest; response: BillingExportChunk };
+  billingCloseMonth: { access: 'billing'; request: BillingCloseRequest; response: ClosureEvent };
+  /** Reopening an invoiced month is an administrator's decision, recorded with its reason. */
+  billingReopenMonth: { access: 'admin'; request: BillingReopenRequest; response: ClosureEvent };
 }
 
 export type ResolverName = keyof ResolverContract;
@@ -90,4 +114,11 @@ export const RESOLVER_ACCESS: { [N in ResolverName]: AccessOf<N> } = {
   saveMatchingRules: 'admin',
   exportConfig: 'admin',
   importConfig: 'admin',
+  billingOverview: 'billing',
+  billingCustomerMonth: 'billing',
+  billingStartExport: 'billing',
+  billingExportStatus: 'billing',
+  billingExportChunk: 'billing',
+  billingCloseMonth: 'billing',
+  billingReopenMonth: 'admin',
 };

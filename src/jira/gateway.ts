@@ -6,6 +6,7 @@ import { createCaller, type JiraCall } from './call';
 import { JiraRequestRefused, type JiraTarget } from './errors';
 import { readIssueHistory, readIssueWithHistory, readUserGroups, toChangelogEntry, type IssueHistory, type IssueWithHistory } from './history';
 import { bulkChangelogPageSchema } from './history-types';
+import { type WorklogOperations, worklogOperations } from './worklogs';
 import { readOffsetPages, readTokenPages } from './paging';
 import { type Actor, defaultRetryPolicy, forgeTransport, type RetryPolicy, type Transport } from './request';
 import {
@@ -61,7 +62,7 @@ export interface JiraNotification {
   to: { assignee?: boolean; reporter?: boolean; watchers?: boolean; users?: { accountId: string }[]; groupIds?: string[] };
 }
 
-export interface JiraGateway {
+export interface JiraGateway extends WorklogOperations {
   /** The issue as the actor may see it, or null when it does not exist or is hidden from them. */
   getIssue(issueKey: string): Promise<JiraIssue | null>;
   /** Whether the actor holds a global permission such as ADMINISTER. */
@@ -170,6 +171,7 @@ export function createJiraGateway(actor: Actor, options: GatewayOptions = {}): J
     getIssueHistory: (issueIdOrKey) => readIssueHistory(jira, issueIdOrKey),
     getIssueWithHistory: (issueIdOrKey) => readIssueWithHistory(jira, issueIdOrKey),
     getUserGroups: (accountId) => readUserGroups(jira, accountId),
+    ...worklogOperations(jira),
 
     async getUserName(accountId) {
       const answer = await jira.find({ operation: 'getUser', what: `user ${accountId}`, path: route`/rest/api/3/user?accountId=${accountId}`, schema: myselfSchema });

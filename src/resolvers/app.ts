@@ -2,6 +2,7 @@
 // is checked on every call, whichever module it comes from.
 import Resolver from '@forge/resolver';
 import { defineAdminResolvers } from './admin';
+import { defineBillingResolvers } from './billing';
 import { defineBoardResolvers } from './board';
 import { definePanelResolvers } from './panel';
 
@@ -9,5 +10,6 @@ const resolver = new Resolver();
 definePanelResolvers(resolver);
 defineAdminResolvers(resolver);
 defineBoardResolvers(resolver);
+defineBillingResolvers(resolver);
 
 export const appResolver = resolver.getDefinitions();

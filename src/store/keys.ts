@@ -9,6 +9,7 @@ export const entities = {
   appConfig: 'app-config',
   issueSla: 'issue-sla',
   boardRank: 'board-rank',
+  worklog: 'worklog',
 } as const;
 
 export const keys = {
@@ -29,6 +30,17 @@ export const keys = {
   backfillPage: (runId: string, page: number) => `backfill:${runId}:ids:${page}`,
   /** An issue's hand-made place in its customer's lane. */
   boardRank: (customerKey: string, issueId: string) => `${customerKey}#${issueId}`,
+  /** The app's copy of a Jira worklog, by its id. */
+  worklog: (worklogId: string) => worklogId,
+  /** Plain KVS keys of billing: the seconds the app holds per issue, the worklog feeds' cursors. */
+  worklogTotal: (issueId: string) => `worklogs:total:${issueId}`,
+  worklogSync: () => 'worklogs:sync',
+  /** A customer's month: open or closed, with its snapshot's pages. */
+  billingPeriod: (customerKey: string, month: string) => `billing:period:${customerKey}:${month}`,
+  billingSnapshotPage: (snapshotId: string, page: number) => `billing:snapshot:${snapshotId}:${page}`,
+  /** An export's status and its file in numbered chunks (they expire). */
+  billingExport: (exportId: string) => `billing:export:${exportId}`,
+  billingExportChunk: (exportId: string, index: number) => `billing:export:${exportId}:${index}`,
   settings: () => 'settings',
   matching: () => 'matching',
 } as const;

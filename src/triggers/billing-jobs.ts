@@ -1,0 +1,32 @@
+// Queue consumer of `billing-jobs`: exports, with their headers in the requester's language.
+import { i18n } from '@forge/api';
+import { z } from 'zod';
+import { EXPORT_FORMATS } from '../contract/billing';
+import { forgeLocale } from '../contract/locale';
+import { exportTexts, runExport } from '../services/billing/export';
+import { billingDeps } from '../services/billing/runtime';
+
+const jobSchema = z.object({
+  kind: z.literal('export'),
+  exportId: z.string(),
+  month: z.string(),
+  customerKey: z.string().nullable(),
+  format: z.enum(EXPORT_FORMATS),
+  locale: z.string(),
+});
+
+export async function onBillingJob(event: { body?: unknown }): Promise<void> {
+  const parsed = jobSchema.safeParse(event.body);
+  if (!parsed.success) {
+    console.warn('billing-jobs: skipped a job of unexpected shape');
+    return;
+  }
+  const job = parsed.data;
+  let t: ((key: string) => string) | null = null;
+  try {
+    t = await i18n.createTranslationFunction(forgeLocale(job.locale));
+  } catch (failure) {
+    console.warn(`billing-jobs: translations unavailable, headers in English (${String(failure)})`);
+  }
+  await runExport(billingDeps(), job, exportTexts(t));
+}
