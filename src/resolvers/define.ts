@@ -28,6 +28,7 @@ export interface Caller {
 }
 
 const FORBIDDEN: ResolverError = { code: 'FORBIDDEN', message: MESSAGES['errors.forbidden'] };
+const FORBIDDEN_BILLING: ResolverError = { code: 'FORBIDDEN', message: MESSAGES['errors.forbiddenBilling'] };
 
 export function defineResolver<N extends ResolverName>(
   resolver: Resolver,
@@ -40,7 +41,9 @@ export function defineResolver<N extends ResolverName>(
     try {
       const accountId = request.context.accountId as string | undefined;
       // Who calls comes first: an unauthorised caller learns nothing, not even which fields exist.
-      if (!accountId || !(await callerMay(access, accountId))) return { ok: false, error: await localise(FORBIDDEN, request.context) };
+      if (!accountId || !(await callerMay(access, accountId))) {
+        return { ok: false, error: await localise(access === 'billing' ? FORBIDDEN_BILLING : FORBIDDEN, request.context) };
+      }
       const parsed = schema.safeParse(request.payload);
       if (!parsed.success) return { ok: false, error: invalidInput(zodFields(parsed.error)) };
       return { ok: true, data: await handle(parsed.data, { accountId, context: request.context }) };

@@ -13,6 +13,7 @@ export interface CallerLocale {
 /** The app's own fixed messages, in English, by their key in locales/*.json. */
 export const MESSAGES = {
   'errors.forbidden': 'You do not have permission to do this. Only Jira administrators can manage Service Manager.',
+  'errors.forbiddenBilling': 'You do not have permission to see billing. Only Jira administrators and the billing groups set on the admin page may see or export billable hours.',
   'errors.upstream': 'Jira is not answering right now. Please try again in a moment.',
   'errors.internal': 'Something went wrong on our side. The error has been logged.',
 } as const;

@@ -5,7 +5,8 @@ import type { LocalHost } from '../../local/host';
 import { RESOLVER_ACCESS, type RequestOf, type ResolverName } from '../../src/contract/resolvers';
 import { ADMIN, CONTACT, ENGINEER, caller, ok, startDemoHost, storageSnapshot } from './helpers/admin-host';
 
-type AdminResolver = { [N in ResolverName]: (typeof RESOLVER_ACCESS)[N] extends 'admin' ? N : never }[ResolverName];
+/** The configuration resolvers (billing's have a test of their own: billing-authorisation.test.ts). */
+type AdminResolver = Exclude<{ [N in ResolverName]: (typeof RESOLVER_ACCESS)[N] extends 'admin' ? N : never }[ResolverName], `billing${string}`>;
 
 describe('configuration resolvers are for Jira administrators only, whichever module calls them', () => {
   let host: LocalHost;
@@ -49,7 +50,7 @@ describe('configuration resolvers are for Jira administrators only, whichever mo
     await host.close();
   });
 
-  const adminResolvers = (Object.keys(RESOLVER_ACCESS) as ResolverName[]).filter((n): n is AdminResolver => RESOLVER_ACCESS[n] === 'admin');
+  const adminResolvers = (Object.keys(RESOLVER_ACCESS) as ResolverName[]).filter((n): n is AdminResolver => RESOLVER_ACCESS[n] === 'admin' && !n.startsWith('billing'));
 
   it('covers every configuration resolver of the contract', () => {
     expect(adminResolvers).toHaveLength(16);
