@@ -6,7 +6,7 @@
 import type { BillingLine, ChangeAfterClose, NotVisibleIssue } from '../../contract/billing';
 import { NO_CUSTOMER } from '../../contract/billing';
 import type { Contract } from '../../contract/config';
-import { billWorklog, diffSnapshot, type BillingContract, type BillingCustomer, type BillingTerms, type IssueFact, type WorklogFact } from '../../domain/billing';
+import { billWorklog, customerOfIssue, diffSnapshot, type BillingContract, type BillingCustomer, type BillingTerms, type IssueFact, type WorklogFact } from '../../domain/billing';
 import { createMatcher, type CustomerMatcher } from '../../domain/customers';
 import type { JiraGateway, SearchedIssue } from '../../jira/gateway';
 import type { JiraWorklog } from '../../jira/worklogs';
@@ -79,7 +79,7 @@ interface Searched {
 function toSearched(issue: SearchedIssue, matcher: CustomerMatcher, fieldIds: readonly string[]): Searched {
   const f = issue.fields as {
     summary?: string;
-    issuetype?: { name?: string };
+    issuetype?: { name?: string; subtask?: boolean };
     labels?: string[];
     components?: { name: string }[];
     project?: { key?: string };
@@ -96,7 +96,8 @@ function toSearched(issue: SearchedIssue, matcher: CustomerMatcher, fieldIds: re
       summary: f.summary ?? '',
       issueType: f.issuetype?.name ?? '',
       labels: f.labels ?? [],
-      parentId: f.parent?.id ?? null,
+      // Only a sub-task inherits its parent's customer; a story's `parent` is its epic, which may be anyone's.
+      parentId: f.issuetype?.subtask === true ? (f.parent?.id ?? null) : null,
       customerKey: match?.customerKey ?? null,
     },
     timeSpent: f.timespent ?? 0,
@@ -169,8 +170,7 @@ export async function buildMonthReport(deps: ReportDeps, month: string): Promise
     const searched = issues.get(issueId) as Searched;
     const hidden = searched.timeSpent - (after.get(issueId)?.seconds ?? 0);
     if (hidden <= 0) continue;
-    const parent = searched.fact.parentId ? facts.get(searched.fact.parentId) : undefined;
-    const key = (parent ? parent.customerKey : null) ?? searched.fact.customerKey ?? NO_CUSTOMER;
+    const key = customerOfIssue(searched.fact, facts) ?? NO_CUSTOMER;
     push(notVisible, key, { issueKey: searched.fact.key, summary: searched.fact.summary, seconds: hidden });
   }
 
