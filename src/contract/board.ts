@@ -53,6 +53,8 @@ export interface BoardLane {
     breached: number;
     /** The contract in force today: hours included per month. */
     includedHours: number | null;
+    /** Billable hours logged this month (from billing's copy of the worklogs, up to a few minutes old); null for a customer's contact or before the first count. */
+    hoursUsed: number | null;
     /** Issues resolved this month (customer's zone), and how many of them never breached an SLA target. */
     thisMonth: { resolved: number; withinSla: number };
   };

@@ -5,13 +5,22 @@ import { boardRequestSchema, moveBoardItemRequestSchema, undoBoardMoveRequestSch
 import { createJiraGateway } from '../jira/gateway';
 import { loadBoard, type BoardDeps } from '../services/board/load-board';
 import { moveBoardItem, undoBoardMove } from '../services/board/move';
+import { hoursUsed } from '../services/billing/month-figures';
+import { createBillingStore } from '../store/billing-store';
 import { createBoardRankStore } from '../store/board-rank-store';
 import { createConfigStore } from '../store/config-store';
 import { createSlaStore } from '../store/sla-store';
 import { defineResolver } from './define';
 
 function boardDeps(): BoardDeps {
-  return { jira: createJiraGateway('user'), config: createConfigStore(), sla: createSlaStore(), ranks: createBoardRankStore(), now: Date.now() };
+  return {
+    jira: createJiraGateway('user'),
+    config: createConfigStore(),
+    sla: createSlaStore(),
+    ranks: createBoardRankStore(),
+    hours: hoursUsed(createBillingStore()),
+    now: Date.now(),
+  };
 }
 
 export function defineBoardResolvers(resolver: Resolver): void {

@@ -45,6 +45,9 @@ export interface BillingStore {
   saveExportStatus(status: BillingExportStatus): Promise<void>;
   saveExportFile(exportId: string, file: Buffer): Promise<number>;
   exportChunk(exportId: string, index: number): Promise<string | null>;
+  /** Billable seconds per customer key in a month, as the sync last counted them. */
+  monthFigures(month: string): Promise<Map<string, number> | null>;
+  saveMonthFigures(month: string, billableSeconds: ReadonlyMap<string, number>): Promise<void>;
 }
 
 export class PeriodStateChanged extends Error {}
@@ -98,6 +101,13 @@ export function createBillingStore(): BillingStore {
         await kvs.set(keys.billingExportChunk(exportId, i), part, { ttl: EXPORT_TTL });
       }
       return chunks;
+    },
+    async monthFigures(month) {
+      const parsed = z.record(z.string(), z.number()).safeParse(await kvs.get(keys.billingFigures(month)));
+      return parsed.success ? new Map(Object.entries(parsed.data)) : null;
+    },
+    async saveMonthFigures(month, billableSeconds) {
+      await kvs.set(keys.billingFigures(month), Object.fromEntries(billableSeconds));
     },
     async exportChunk(exportId, index) {
       const value = await kvs.get<string>(keys.billingExportChunk(exportId, index));

@@ -37,6 +37,8 @@ export const keys = {
   worklogSync: () => 'worklogs:sync',
   /** A customer's month: open or closed, with its snapshot's pages. */
   billingPeriod: (customerKey: string, month: string) => `billing:period:${customerKey}:${month}`,
+  /** Billable seconds per customer in a month, counted after each worklog sync (the board's lane health). */
+  billingFigures: (month: string) => `billing:figures:${month}`,
   billingSnapshotPage: (snapshotId: string, page: number) => `billing:snapshot:${snapshotId}:${page}`,
   /** An export's status and its file in numbered chunks (they expire). */
   billingExport: (exportId: string) => `billing:export:${exportId}`,

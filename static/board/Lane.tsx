@@ -128,7 +128,15 @@ export const Lane = memo(function Lane({ lane, actions, filtered, onShowAll }: L
                 })}
               </Text>
             ) : null}
-            {lane.health.includedHours !== null ? (
+            {lane.health.includedHours !== null && lane.health.hoursUsed !== null ? (
+              <Text
+                size="small"
+                color={lane.health.hoursUsed > lane.health.includedHours ? 'color.text.warning' : 'color.text.subtle'}
+                testId={`board-lane-${key}-hours`}
+              >
+                {t('board.lane.hoursUsed', { used: formatNumber(lane.health.hoursUsed, locale), included: formatNumber(lane.health.includedHours, locale) })}
+              </Text>
+            ) : lane.health.includedHours !== null ? (
               <Text size="small" color="color.text.subtle">
                 {t('board.lane.includedHours', { hours: formatNumber(lane.health.includedHours, locale) })}
               </Text>

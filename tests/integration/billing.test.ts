@@ -212,6 +212,23 @@ describe('billable hours', () => {
     expect(answer.ok ? 'closed' : answer.error.code).toBe('CONFLICT');
   });
 
+  it("shows this month's billable hours against the included hours in the board's lane, to the service team only", async () => {
+    const issue = seed.issues.find((i) => first.projectKeys.includes(i.projectKey) && i.key !== bulkIssue.key);
+    if (!issue) throw new Error('an issue of the first customer');
+    const started = new Date(Date.now() - 3 * 3600_000).toISOString().replace('Z', '+0000');
+    await jiraRest(host, ADMIN, 'POST', `/rest/api/3/issue/${issue.key}/worklog`, { started, timeSpentSeconds: 5400 });
+    await host.forge.idle();
+    await host.forge.runScheduledTrigger('billing-sync');
+    const board = caller(host, first.serviceManagerAccountId, 'service-board');
+    const lane = ok(await board('getBoard', { customerKey: first.key })).lanes[0];
+    expect(lane?.health.hoursUsed).toBe(1.5);
+    expect(lane?.health.includedHours).toBe(first.contract.includedHoursPerMonth);
+    const contact = first.contacts[0];
+    if (!contact) throw new Error('a contact');
+    const seen = ok(await caller(host, contact.accountId, 'service-board')('getBoard', {})).lanes;
+    expect(seen.map((l) => l.health.hoursUsed)).toEqual(seen.map(() => null));
+  });
+
   it('exports the month as CSV whose totals are the summary', async () => {
     const summary = summaryOf(await overview(), first.key);
     const started: BillingExportStatus = ok(await admin('billingStartExport', { month: MONTH, customerKey: first.key, format: 'csv' }));

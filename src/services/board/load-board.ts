@@ -26,6 +26,8 @@ export interface BoardDeps {
   config: ConfigStore;
   sla: SlaStore;
   ranks: BoardRankStore;
+  /** Billable seconds per customer in the month of an instant, as billing last counted them. */
+  hours: { usedThisMonth(now: number): Promise<ReadonlyMap<string, number> | null> };
   now: number;
 }
 
@@ -47,11 +49,14 @@ export interface LaneContext {
   weights: Settings['weights'];
   priorities: readonly string[];
   now: number;
+  /** Billable seconds this month per customer key, as billing last counted them; null when not counted yet. */
+  hoursUsed: ReadonlyMap<string, number> | null;
 }
 
 export interface Lane {
   customer: Customer;
   includedHours: number | null;
+  hoursUsed: number | null;
   thisMonth: { resolved: number; withinSla: number };
   ranked: RankedItem[];
   records: Map<string, IssueSlaRecord>;
@@ -83,6 +88,7 @@ export async function loadLane(deps: Pick<BoardDeps, 'sla' | 'ranks' | 'config'>
   return {
     customer,
     includedHours: contract?.includedHoursPerMonth ?? null,
+    hoursUsed: context.hoursUsed ? Math.round(((context.hoursUsed.get(customer.key) ?? 0) / 3600) * 100) / 100 : null,
     thisMonth,
     ranked: lane.items,
     records: new Map(records.map((r) => [r.issueId, r])),
@@ -94,14 +100,21 @@ export async function loadLane(deps: Pick<BoardDeps, 'sla' | 'ranks' | 'config'>
 export function laneView(lane: Lane, viewer: Pick<BoardViewer, 'contact'>, limit = LANE_LIMIT): BoardLane {
   return {
     customer: { key: lane.customer.key, name: lane.customer.name, tier: lane.customer.tier },
-    health: { open: lane.ranked.length, breached: lane.ranked.filter((r) => r.pinned).length, includedHours: lane.includedHours, thisMonth: lane.thisMonth },
+    health: {
+      open: lane.ranked.length,
+      breached: lane.ranked.filter((r) => r.pinned).length,
+      includedHours: lane.includedHours,
+      // Hours are billing's figures: the service team sees them, a customer's contact does not.
+      hoursUsed: viewer.contact ? null : lane.hoursUsed,
+      thisMonth: lane.thisMonth,
+    },
     items: lane.ranked.slice(0, limit).map((r) => toItem(lane.records.get(r.item.issueId) as IssueSlaRecord, r, lane.ranks.get(r.item.issueId), viewer)),
     truncated: lane.ranked.length > limit,
   };
 }
 
 export async function loadBoard(deps: BoardDeps, request: BoardRequest): Promise<BoardView> {
-  const [viewer, customers, settings] = await Promise.all([boardViewer(deps.jira), deps.config.listCustomers(), deps.config.getSettings()]);
+  const [viewer, customers, settings, hoursUsed] = await Promise.all([boardViewer(deps.jira), deps.config.listCustomers(), deps.config.getSettings(), deps.hours.usedThisMonth(deps.now)]);
   const contactOf = viewer.contact ? customers.find((c) => c.record.contacts.some((k) => k.email.toLowerCase() === viewer.email?.toLowerCase())) : undefined;
   const shown = customers
     .map((c) => c.record)
@@ -109,7 +122,7 @@ export async function loadBoard(deps: BoardDeps, request: BoardRequest): Promise
     .filter((c) => (!viewer.contact ? true : contactOf ? c.key === contactOf.record.key : true))
     .filter((c) => !request.customerKey || c.key === request.customerKey)
     .filter((c) => !request.mine || c.serviceManagerAccountId === viewer.accountId);
-  const context: LaneContext = { weights: settingsOrDefault(settings).weights, priorities: viewer.priorities, now: deps.now };
+  const context: LaneContext = { weights: settingsOrDefault(settings).weights, priorities: viewer.priorities, now: deps.now, hoursUsed };
 
   // Lanes read their own KVS partitions: all at once.
   const lanes = await Promise.all(shown.map((customer) => loadLane(deps, customer, viewer, context, request)));

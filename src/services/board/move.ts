@@ -9,11 +9,16 @@ import { settingsOrDefault } from '../config/settings';
 import { boardViewer, LANE_ALONE_LIMIT, laneView, loadLane, type BoardDeps, type Lane } from './load-board';
 
 async function laneFor(deps: BoardDeps, customerKey: string) {
-  const [viewer, customer, settings] = await Promise.all([boardViewer(deps.jira), deps.config.getCustomer(customerKey), deps.config.getSettings()]);
+  const [viewer, customer, settings, hoursUsed] = await Promise.all([
+    boardViewer(deps.jira),
+    deps.config.getCustomer(customerKey),
+    deps.config.getSettings(),
+    deps.hours.usedThisMonth(deps.now),
+  ]);
   // The board's order is agreed with the customer, but set by the team.
   if (viewer.contact) throw new ForbiddenError('Only the service team can change the order of the board.');
   if (!customer) throw new NotFoundError(`There is no customer '${customerKey}'.`);
-  const context = { weights: settingsOrDefault(settings).weights, priorities: viewer.priorities, now: deps.now };
+  const context = { weights: settingsOrDefault(settings).weights, priorities: viewer.priorities, now: deps.now, hoursUsed };
   const load = () => loadLane(deps, customer.record, viewer, context);
   return { viewer, load, lane: await load() };
 }

@@ -20,7 +20,7 @@ const item = (issueId: string, over: Partial<BoardItem> = {}): BoardItem => ({
 });
 const lane = (key: string, items: BoardItem[]): BoardLane => ({
   customer: { key, name: key.toUpperCase(), tier: 'gold' },
-  health: { open: items.length, breached: 0, includedHours: null, thisMonth: { resolved: 0, withinSla: 0 } },
+  health: { open: items.length, breached: 0, includedHours: null, hoursUsed: null, thisMonth: { resolved: 0, withinSla: 0 } },
   items,
   truncated: false,
 });

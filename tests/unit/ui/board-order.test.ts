@@ -19,7 +19,7 @@ const item = (issueId: string, pinned = false): BoardItem => ({
 });
 const lane = (items: BoardItem[], extra: Partial<BoardLane> = {}): BoardLane => ({
   customer: { key: 'acme', name: 'Acme', tier: 'gold' },
-  health: { open: items.length, breached: items.filter((i) => i.score.pinned).length, includedHours: null, thisMonth: { resolved: 0, withinSla: 0 } },
+  health: { open: items.length, breached: items.filter((i) => i.score.pinned).length, includedHours: null, hoursUsed: null, thisMonth: { resolved: 0, withinSla: 0 } },
   items,
   truncated: false,
   ...extra,
@@ -119,14 +119,14 @@ describe('the order after a move', () => {
 });
 
 describe("the server's answer", () => {
-  const answer = lane([item('1', true), item('2', true), item('9'), item('5'), item('3'), item('4'), item('6')], { health: { open: 7, breached: 2, includedHours: 20, thisMonth: { resolved: 0, withinSla: 0 } } });
+  const answer = lane([item('1', true), item('2', true), item('9'), item('5'), item('3'), item('4'), item('6')], { health: { open: 7, breached: 2, includedHours: 20, hoursUsed: null, thisMonth: { resolved: 0, withinSla: 0 } } });
 
   it('replaces an unfiltered lane as it is', () => {
     expect(laneAfterAnswer(lane(items), answer, false)).toBe(answer);
   });
 
   it('keeps a filtered lane to the issues it showed, in the answer’s order, with its own counts', () => {
-    const filtered = lane([item('3'), item('5'), item('6')], { health: { open: 3, breached: 0, includedHours: null, thisMonth: { resolved: 0, withinSla: 0 } } });
+    const filtered = lane([item('3'), item('5'), item('6')], { health: { open: 3, breached: 0, includedHours: null, hoursUsed: null, thisMonth: { resolved: 0, withinSla: 0 } } });
     const next = laneAfterAnswer(filtered, answer, true);
     expect(ids(next.items)).toEqual(['5', '3', '6']);
     expect(next.health).toEqual(filtered.health);
