@@ -1,4 +1,5 @@
-// The `billing-jobs` queue (@forge/events): exports, which may take longer than a resolver may run.
+// The `billing-jobs` queue (@forge/events): exports, which may take longer than a resolver may run, and the
+// first worklog sync after install (the scheduled one starts within minutes; the page needs data now).
 import { Queue } from '@forge/events';
 import type { ExportFormat } from '../contract/billing';
 
@@ -12,7 +13,7 @@ export interface ExportJob {
   locale: string;
 }
 
-export type BillingJob = ExportJob;
+export type BillingJob = ExportJob | { kind: 'sync' };
 
 export async function queueBillingJob(job: BillingJob): Promise<void> {
   await new Queue({ key: 'billing-jobs' }).push([{ body: { ...job } }]);

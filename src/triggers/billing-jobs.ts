@@ -1,12 +1,14 @@
-// Queue consumer of `billing-jobs`: exports, with their headers in the requester's language.
+// Queue consumer of `billing-jobs`: exports, with their headers in the requester's language, and worklog syncs.
 import { i18n } from '@forge/api';
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../contract/billing';
 import { forgeLocale } from '../contract/locale';
 import { exportTexts, runExport } from '../services/billing/export';
 import { billingDeps } from '../services/billing/runtime';
+import { billingSync } from './billing-sync';
 
-const jobSchema = z.object({
+const syncSchema = z.object({ kind: z.literal('sync') });
+const exportSchema = z.object({
   kind: z.literal('export'),
   exportId: z.string(),
   month: z.string(),
@@ -16,7 +18,11 @@ const jobSchema = z.object({
 });
 
 export async function onBillingJob(event: { body?: unknown }): Promise<void> {
-  const parsed = jobSchema.safeParse(event.body);
+  if (syncSchema.safeParse(event.body).success) {
+    await billingSync();
+    return;
+  }
+  const parsed = exportSchema.safeParse(event.body);
   if (!parsed.success) {
     console.warn('billing-jobs: skipped a job of unexpected shape');
     return;

@@ -70,7 +70,7 @@ describe('configuration resolvers are for Jira administrators only, whichever mo
   ] as const) {
     it(`answers FORBIDDEN to ${who} for every resolver on every module, and changes nothing`, async () => {
       const modules = host.forge.manifest.uiModules.filter((m) => m.resolverFunction);
-      expect(modules.map((m) => m.type).sort()).toEqual(['jira:adminPage', 'jira:globalPage', 'jira:globalPage', 'jira:issueContext', 'jira:issuePanel']);
+      expect(modules.map((m) => m.type).sort()).toEqual(['jira:adminPage', 'jira:globalPage', 'jira:issueContext', 'jira:issuePanel']);
       const before = storageSnapshot(host);
       let calls = 0;
       for (const module of modules) {

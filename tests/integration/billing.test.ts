@@ -11,7 +11,7 @@ import { jiraRest } from '../helpers/jira-rest';
 import { ADMIN, caller, DEMO_ANCHOR, ENGINEER, ok } from './helpers/admin-host';
 
 const MONTH = '2026-05';
-const BILLING_MODULE = 'service-billing';
+const BILLING_MODULE = 'service-board';
 const BULK_WORKLOGS = 6000;
 
 /** The local date of an instant in a zone, by Intl (independent of the app's calendar code). */
