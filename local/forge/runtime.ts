@@ -192,13 +192,16 @@ export class LocalForge {
     await this.run(fn, 'scheduledTrigger', key, this.longRunningSeconds(fn), undefined, request, this.functionContext());
   }
 
-  /** Starts every scheduled trigger on its interval (`intervalScale` shortens them for demos). */
+  /**
+   * Starts every scheduled trigger on its interval (`intervalScale` shortens them for demos), each run once at
+   * once: Forge's first run comes within an interval of deploying, and a local start should not wait for it.
+   */
   startSchedules(intervalScale = 1): void {
     for (const trigger of this.manifest.scheduledTriggers) {
       const every = SCHEDULE_INTERVAL_MS[trigger.interval] * intervalScale;
-      const timer = setInterval(() => {
-        this.track(this.runScheduledTrigger(trigger.key).catch((e: unknown) => this.log(`forge: ${trigger.key}: ${String(e)}`)));
-      }, every);
+      const run = () => this.track(this.runScheduledTrigger(trigger.key).catch((e: unknown) => this.log(`forge: ${trigger.key}: ${String(e)}`)));
+      run();
+      const timer = setInterval(run, every);
       timer.unref();
       this.timers.push(timer);
     }
