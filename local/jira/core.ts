@@ -4,6 +4,7 @@ import type { LocalDb } from '../db';
 import type { ProductEvent, ProductEventListener } from './backend';
 import type { IndexedProperty } from './jql/types';
 import { JqlSnapshots } from './jql-snapshot';
+import { appViewer } from './permissions';
 import { Renderer } from './render';
 import { SearchIndex } from './search-index';
 import type { JiraState } from './state';
@@ -62,6 +63,10 @@ export class Core {
     readonly searchIndex: SearchIndex = new SearchIndex(0),
     /** Worklog writes record `timespent`/`WorklogId` history items, as Jira does (option `worklogChangelog`). */
     readonly worklogChangelog = false,
+    /** Groups the app's account is in, for group-restricted comments and worklogs (option `appGroups`). */
+    readonly appGroups: readonly string[] = [],
+    /** Items per page of `worklog/updated` and `worklog/deleted` (option `worklogFeedPageSize`, Jira: 1000). */
+    readonly worklogFeedPageSize = 1000,
   ) {}
 
   write<T>(fn: (tx: Tx) => T): T {
@@ -101,8 +106,11 @@ export class Core {
     }
   }
 
-  /** A renderer that sees everything, with dates in the site zone (product event payloads). */
+  /**
+   * The renderer of product event payloads, with dates in the site zone. Payloads render the issue's trimmed fields
+   * and the comment or worklog itself, none of which the viewer filters.
+   */
   eventRenderer(): Renderer {
-    return new Renderer(this.baseUrl, this.state, this.store, { kind: 'app' }, this.siteTimeZone);
+    return new Renderer(this.baseUrl, this.state, this.store, appViewer(this.appGroups), this.siteTimeZone);
   }
 }

@@ -8,7 +8,7 @@ import { JiraHttpError, unauthorized } from './errors';
 import { Faults, type FaultInjector } from './faults';
 import type { IndexedProperty } from './jql/types';
 import type { NotificationRec } from './model';
-import { viewerFor } from './permissions';
+import { appViewer, viewerFor } from './permissions';
 import { Router } from './router';
 import { SearchIndex } from './search-index';
 import { changelogRoutes } from './routes/changelogs';
@@ -45,6 +45,16 @@ export interface JiraEmulatorOptions {
    * `WorklogTimeSpent` on delete). Default false: worklog writes leave the changelog alone. See README, "Work logged".
    */
   worklogChangelog?: boolean;
+  /**
+   * Groups the app's account (`asApp` calls) belongs to. A comment or worklog restricted to a group is visible to the
+   * app only when the group is listed here. Default none, as for a freshly installed app. See README, "Permissions".
+   */
+  appGroups?: string[];
+  /**
+   * Items per page of `worklog/updated` and `worklog/deleted` (Jira: 1000, the default). Tests set it small to reach
+   * page ends, which may fall inside a run of equal timestamps, with little data. See README, "Worklogs".
+   */
+  worklogFeedPageSize?: number;
 }
 
 export interface JiraEmulator extends JiraBackend {
@@ -79,7 +89,13 @@ export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
   const searchLagMs = options.searchLagMs ?? 0;
   if (!Number.isFinite(searchLagMs) || searchLagMs < 0) throw new Error(`searchLagMs must be a number of milliseconds >= 0 (got ${searchLagMs})`);
   const searchIndex = new SearchIndex(searchLagMs);
-  const core = new Core(options.db, store, state, options.baseUrl.replace(/\/+$/, ''), now, options.siteTimeZone ?? 'UTC', options.indexedProperties, searchIndex, options.worklogChangelog ?? false);
+  const feedPageSize = options.worklogFeedPageSize ?? 1000;
+  if (!Number.isInteger(feedPageSize) || feedPageSize < 1) throw new Error(`worklogFeedPageSize must be a whole number >= 1 (got ${feedPageSize})`);
+  const appGroups = [...(options.appGroups ?? [])];
+  const core = new Core(
+    options.db, store, state, options.baseUrl.replace(/\/+$/, ''), now, options.siteTimeZone ?? 'UTC', options.indexedProperties, searchIndex,
+    options.worklogChangelog ?? false, appGroups, feedPageSize,
+  );
   const router = new Router(ROUTES);
   const faults = new Faults();
   let callCounts: Record<string, number> = {};
@@ -122,9 +138,10 @@ export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
     if (req.body !== undefined && req.body !== '' && !/\bjson\b/i.test(contentType ?? '')) {
       return errorResponse(new JiraHttpError(415, [`Unsupported Media Type: send the body as JSON with 'Content-Type: application/json' (got ${contentType === undefined ? 'none' : `'${contentType}'`}).`]));
     }
-    const viewer = viewerFor(req.principal, state.catalog);
+    const viewer = viewerFor(req.principal, state.catalog, appGroups);
     if (!viewer && !match.route.anonymous) return errorResponse(unauthorized());
-    const ctx: RequestContext = new Ctx(core, req, match.params, url, viewer ?? { kind: 'app' });
+    // Anonymous routes (serverInfo) read nothing the viewer guards; they get a viewer without groups.
+    const ctx: RequestContext = new Ctx(core, req, match.params, url, viewer ?? appViewer());
     try {
       return respond(match.route.handler(ctx));
     } catch (err) {

@@ -22,6 +22,11 @@ export interface ProjectRec {
   leadAccountId: string;
   browseGroups: string[];
   components: ComponentRec[];
+  /**
+   * False when an admin took the app's role (`atlassian-addons-project-access`) out of the project's permission
+   * scheme: the app cannot browse the project. Stored only when false (absent = the default, true).
+   */
+  appAccess?: boolean;
 }
 
 export interface ResolutionRec { id: string; name: string; description: string }
@@ -57,9 +62,11 @@ export interface IssueRec {
   created: number;
   updated: number;
   customFields: Record<string, unknown>;
-  /** Sum of the issue's worklogs, kept current on every worklog write (the `timespent` field). */
+  /** Sum of the issue's worklogs, restricted ones included, kept current on every worklog write (the `timespent` field). */
   timeSpentSeconds: number;
   properties: Map<string, unknown>;
+  /** A sub-task's parent (an issue of the same project); absent for standard issues. */
+  parentId?: number;
 }
 
 export interface ChangeItemRec {

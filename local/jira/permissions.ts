@@ -1,18 +1,31 @@
 // Who may see and do what. A simplified permission scheme, the same for every project:
 // - a user may browse a project when one of their groups is in its `browseGroups` or is a Jira admin group;
 // - staff (`accountType: atlassian`) get every issue permission in projects they browse; customers (JSM portal
-//   users) may browse, create and comment only; admins get everything; the app (`asApp`) sees and does everything;
-// - restricted comments and worklogs: a `group` restriction admits that group's members, a `role` restriction the
-//   role's members (Administrators = admins, Service Desk Team / Developers = staff, Service Desk Customers = customers).
+//   users) may browse, create and comment only; admins get everything;
+// - the app (`asApp`) acts as its bot account, which Jira puts in the project role `atlassian-addons-project-access`:
+//   it holds every project permission in each project whose scheme still grants that role (seed `appAccess`, default
+//   true) and nothing in the others (their issues do not exist for it); it holds every global permission;
+// - restricted comments and worklogs: a `group` restriction admits that group's members (the app: the groups of the
+//   emulator option `appGroups`, none by default), a `role` restriction the role's members (Administrators = admins,
+//   Service Desk Team / Developers = staff and the app, Service Desk Customers = customers).
 import { createHash } from 'node:crypto';
 import type { JiraPrincipal } from './backend';
 import type { Catalog, IssueRec, ProjectRec, Visibility } from './model';
 import type { SeedUser } from './seed';
 
-export type Viewer = { kind: 'app' } | { kind: 'user'; user: SeedUser; groups: Set<string>; admin: boolean };
+/** The app's bot account (`groups`: the emulator option `appGroups`), or a user of the site. */
+export type Viewer =
+  | { kind: 'app'; groups: ReadonlySet<string> }
+  | { kind: 'user'; user: SeedUser; groups: ReadonlySet<string>; admin: boolean };
 
-export function viewerFor(principal: JiraPrincipal, catalog: Catalog): Viewer | null {
-  if (principal.kind === 'app') return { kind: 'app' };
+/** The app's viewer: its bot account in `groups` (none by default, as a new app's account on a real site). */
+export const appViewer = (groups: Iterable<string> = []): Viewer => ({ kind: 'app', groups: new Set(groups) });
+
+/** Project roles the app's account is treated as holding (restrictions to other roles hide the item from it). */
+export const APP_ROLES: ReadonlySet<string> = new Set(['Service Desk Team', 'Developers']);
+
+export function viewerFor(principal: JiraPrincipal, catalog: Catalog, appGroups: Iterable<string> = []): Viewer | null {
+  if (principal.kind === 'app') return appViewer(appGroups);
   if (principal.kind === 'anonymous') return null;
   const user = catalog.users.get(principal.accountId);
   if (!user || !user.active) return null;
@@ -23,7 +36,9 @@ export function viewerFor(principal: JiraPrincipal, catalog: Catalog): Viewer | 
 export const accountIdOf = (viewer: Viewer): string | null => (viewer.kind === 'user' ? viewer.user.accountId : null);
 
 export function canBrowseProject(viewer: Viewer, project: ProjectRec): boolean {
-  if (viewer.kind === 'app' || viewer.admin) return true;
+  // An admin can take `atlassian-addons-project-access` out of a project's permission scheme (seed `appAccess: false`).
+  if (viewer.kind === 'app') return project.appAccess !== false;
+  if (viewer.admin) return true;
   return project.browseGroups.some((g) => viewer.groups.has(g));
 }
 
@@ -69,13 +84,16 @@ const CUSTOMER_PERMISSIONS = new Set(['BROWSE_PROJECTS', 'CREATE_ISSUES', 'ADD_C
 const ADMIN_ONLY = new Set(['ADMINISTER_PROJECTS', 'EDIT_ALL_COMMENTS', 'DELETE_ALL_COMMENTS', 'EDIT_ALL_WORKLOGS', 'DELETE_ALL_WORKLOGS', 'DELETE_ISSUES']);
 
 export function hasGlobalPermission(viewer: Viewer, key: string): boolean {
+  // Global permissions do not depend on project schemes: the app keeps them all.
   if (viewer.kind === 'app') return true;
   if (key === 'USER_PICKER') return viewer.admin || viewer.user.accountType === 'atlassian';
   return viewer.admin;
 }
 
 export function hasProjectPermission(viewer: Viewer, project: ProjectRec, key: string): boolean {
-  if (viewer.kind === 'app' || viewer.admin) return true;
+  // The app's role holds every project permission where the scheme grants it, none where an admin took it out.
+  if (viewer.kind === 'app') return canBrowseProject(viewer, project);
+  if (viewer.admin) return true;
   if (!canBrowseProject(viewer, project)) return false;
   if (key === 'ADMINISTER_PROJECTS') return project.leadAccountId === viewer.user.accountId;
   if (ADMIN_ONLY.has(key)) return false;
@@ -104,12 +122,20 @@ export function groupId(name: string): string {
 
 /** Whether the viewer may see a comment or worklog with this restriction on an issue of `project`. */
 export function canSeeRestricted(viewer: Viewer, project: ProjectRec, visibility: Visibility | null): boolean {
-  if (visibility === null || viewer.kind === 'app') return true;
+  if (visibility === null) return true;
   if (visibility.type === 'group') return viewer.groups.has(visibility.value);
-  if (viewer.admin) return true;
+  if (viewer.kind === 'user' && viewer.admin) return true;
   const role = ROLE_BY_ID.get(visibility.identifier) ?? ROLE_BY_NAME.get(visibility.value.toLowerCase());
   if (!role || !canBrowseProject(viewer, project)) return false;
+  if (viewer.kind === 'app') return APP_ROLES.has(role.name);
   if (role.name === 'Service Desk Customers') return viewer.user.accountType === 'customer';
   if (role.name === 'Administrators') return false;
   return viewer.user.accountType === 'atlassian';
+}
+
+/** The stored restriction for a seed's or request's `{ type, value }`: groups by name, roles by name or id. */
+export function visibilityOf(type: 'group' | 'role', value: string): Visibility | null {
+  if (type === 'group') return { type, value, identifier: groupId(value) };
+  const role = ROLE_BY_NAME.get(value.toLowerCase()) ?? ROLE_BY_ID.get(value);
+  return role ? { type, value: role.name, identifier: role.id } : null;
 }

@@ -5,7 +5,7 @@ import { textToAdf } from './adf';
 import { parseInstant } from './dates';
 import { item } from './issue-edit';
 import type { ChangeItemRec, ChangelogRec, CommentRec, CustomFieldRec, IssueRec, ProjectRec, ResolutionRec, WorklogRec } from './model';
-import { INTERNAL_VISIBILITY } from './permissions';
+import { INTERNAL_VISIBILITY, visibilityOf } from './permissions';
 import type { JiraSeed, SeedIssue } from './seed';
 import { DEFAULT_RESOLUTIONS, type JiraState } from './state';
 import type { JiraStore } from './store';
@@ -59,6 +59,12 @@ export function importSeed(store: JiraStore, state: JiraState, seed: JiraSeed): 
   const keys = new Set<string>();
   const keyNumbers = new Map<string, number>();
   const imported: IssueRec[] = [];
+  // Sub-tasks may name a parent anywhere in the seed: ids are handed out in seed order, so they are known up front.
+  const firstIssueId = state.peekId('issue');
+  const seedIssues = new Map<string, { seed: SeedIssue; id: number }>();
+  seed.issues.forEach((s, index) => {
+    if (!seedIssues.has(s.key)) seedIssues.set(s.key, { seed: s, id: firstIssueId + index });
+  });
   store.db.transaction(() => {
     for (const e of catalogEntries) {
       if (store.catalogEntry(e.kind, e.id) === undefined) store.insertCatalog(e.kind, e.id, store.nextCatalogOrd(e.kind), e.data);
@@ -123,6 +129,8 @@ export function importSeed(store: JiraStore, state: JiraState, seed: JiraSeed): 
       if (!project.components.some((x) => x.name === c)) throw new SeedError(`${where}: component ${c} is not in project ${project.key}`);
     }
     for (const id of Object.keys(s.customFields ?? {})) if (!customFields.has(id)) throw new SeedError(`${where}: unknown custom field ${id}`);
+    if (s.parentKey === undefined && issueTypes.get(s.issueTypeId)?.subtask) throw new SeedError(`${where}: issue type ${s.issueTypeId} is a sub-task type, so the issue needs a parentKey`);
+    const parentId = s.parentKey === undefined ? undefined : checkParent(s, where);
     const created = instant(s.created, `${where} created`);
     const issue: IssueRec = {
       id: 0,
@@ -146,6 +154,7 @@ export function importSeed(store: JiraStore, state: JiraState, seed: JiraSeed): 
       customFields: { ...(s.customFields ?? {}) },
       timeSpentSeconds: 0,
       properties: new Map(Object.entries(s.properties ?? {})),
+      ...(parentId === undefined ? {} : { parentId }),
     };
     const changelogs: ChangelogRec[] = [];
     const history = [...s.history].map((h, i) => ({ h, i, at: instant(h.at, `${where} history[${i}].at`) }));
@@ -243,6 +252,16 @@ export function importSeed(store: JiraStore, state: JiraState, seed: JiraSeed): 
       if (!Number.isInteger(w.timeSpentSeconds) || w.timeSpentSeconds <= 0) throw new SeedError(`${where} worklogs[${i}]: timeSpentSeconds must be a positive whole number`);
       const started = instant(w.started, `${where} worklogs[${i}].started`);
       const recorded = w.created === undefined ? started + w.timeSpentSeconds * 1000 : instant(w.created, `${where} worklogs[${i}].created`);
+      let visibility: WorklogRec['visibility'] = null;
+      if (w.visibility !== undefined) {
+        const v = w.visibility;
+        if (v === null || typeof v !== 'object' || (v.type !== 'group' && v.type !== 'role') || typeof v.value !== 'string' || v.value === '') {
+          throw new SeedError(`${where} worklogs[${i}]: visibility needs a type of group or role and a value`);
+        }
+        visibility = visibilityOf(v.type, v.value);
+        if (visibility === null) throw new SeedError(`${where} worklogs[${i}]: unknown project role ${v.value} (Administrators, Service Desk Team, Service Desk Customers, Developers)`);
+      }
+      // The issue's time spent counts every worklog, restricted ones included.
       issue.timeSpentSeconds += w.timeSpentSeconds;
       issue.updated = Math.max(issue.updated, recorded);
       return {
@@ -255,11 +274,27 @@ export function importSeed(store: JiraStore, state: JiraState, seed: JiraSeed): 
         timeSpentSeconds: w.timeSpentSeconds,
         created: recorded,
         updated: recorded,
-        visibility: null,
+        visibility,
       };
     });
     worklogs.sort((a, b) => a.created - b.created);
     return { issue, changelogs, comments, worklogs };
+  }
+
+  /** A sub-task's parent: an issue of this seed or already stored, in the same project, not a sub-task itself. */
+  function checkParent(s: SeedIssue, where: string): number {
+    const type = issueTypes.get(s.issueTypeId);
+    if (!type?.subtask) throw new SeedError(`${where}: has parentKey ${String(s.parentKey)} but issue type ${s.issueTypeId} is not a sub-task type (subtask: true)`);
+    const key = String(s.parentKey);
+    if (key === s.key) throw new SeedError(`${where}: an issue cannot be its own parent`);
+    const fromSeed = seedIssues.get(key);
+    const stored = fromSeed ? undefined : state.issuesByKey.get(key);
+    if (!fromSeed && !stored) throw new SeedError(`${where}: parent ${key} is not an issue of the seed`);
+    const parentProject = fromSeed ? fromSeed.seed.projectKey : state.catalog.projects.get((stored as IssueRec).projectId)?.key;
+    if (parentProject !== s.projectKey) throw new SeedError(`${where}: parent ${key} is in project ${String(parentProject)}; a sub-task must be in its parent's project`);
+    const parentType = fromSeed ? fromSeed.seed.issueTypeId : (stored as IssueRec).issueTypeId;
+    if (issueTypes.get(parentType)?.subtask) throw new SeedError(`${where}: parent ${key} is a sub-task itself; sub-tasks cannot have sub-tasks`);
+    return fromSeed ? fromSeed.id : (stored as IssueRec).id;
   }
 }
 
@@ -307,6 +342,8 @@ function catalogOf(seed: JiraSeed, state: JiraState): CatalogEntry[] {
       leadAccountId: p.leadAccountId,
       browseGroups: [...p.browseGroups],
       components: existing?.components ?? p.components.map((name) => ({ id: String(componentId++), name })),
+      // Stored only when false, so that records of seeds without the flag stay as they were.
+      ...(p.appAccess === false ? { appAccess: false } : {}),
     };
     add('project', p.id, rec);
   }

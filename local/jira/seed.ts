@@ -30,6 +30,11 @@ export interface SeedProject {
   /** Groups whose members may browse the project (and so see its issues). */
   browseGroups: string[];
   components: string[];
+  /**
+   * Whether the app's account may browse the project (its role `atlassian-addons-project-access` is in the project's
+   * permission scheme, as Jira sets it up). Default true; false hides the project and its issues from `asApp` calls.
+   */
+  appAccess?: boolean;
 }
 
 export interface SeedChangeItem {
@@ -57,6 +62,11 @@ export interface SeedWorklog {
   comment?: string;
   /** When the worklog was recorded; defaults to `started` + time spent. */
   created?: string;
+  /**
+   * Restricts who sees the worklog: a group (by name) or a project role (`Administrators`, `Service Desk Team`,
+   * `Service Desk Customers`, `Developers`). Default: visible to everyone who may browse the issue.
+   */
+  visibility?: { type: 'group' | 'role'; value: string };
 }
 
 export interface SeedIssue {
@@ -77,6 +87,12 @@ export interface SeedIssue {
   properties?: Record<string, unknown>;
   /** Values of the site's custom fields by id (`customfield_10010`), returned as given. */
   customFields?: Record<string, unknown>;
+  /**
+   * Makes the issue a sub-task of this issue: one of the same seed (in any order) or already stored, of the same
+   * project, and not a sub-task itself; `issueTypeId` must then be a sub-task type (`subtask: true`), and an issue
+   * of a sub-task type must have one.
+   */
+  parentKey?: string;
 }
 
 /** A resolution (`Done`, `Won't Do`, ...). The emulator defines Jira's defaults when a seed gives none. */

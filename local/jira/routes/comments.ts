@@ -31,6 +31,7 @@ export function knownGroups(ctx: RequestContext): Set<string> {
   const groups = new Set<string>(ctx.catalog.adminGroups);
   for (const u of ctx.catalog.users.values()) for (const g of u.groups) groups.add(g);
   for (const p of ctx.catalog.projects.values()) for (const g of p.browseGroups) groups.add(g);
+  for (const g of ctx.core.appGroups) groups.add(g);
   return groups;
 }
 

@@ -1,5 +1,7 @@
 // Worklogs: per issue (paged, filtered by start), the site-wide change feeds (`worklog/updated`, `worklog/deleted`,
-// 1000 per page, the last minute left out) and `worklog/list` (at most 1000 per call).
+// 1000 per page, the last minute left out) and `worklog/list` (at most 1000 per call). What the caller may see follows
+// `permissions.ts`: the issue's project must be browsable and the worklog's restriction must admit the caller (the
+// app included); `worklog/deleted` lists every deleted id (Jira: "access to Jira", app-access-rule exempt).
 import { isAdfDoc } from '../adf';
 import { type RequestContext, noContent, ok, type RouteResult } from '../context';
 import { badRequest, fieldError, forbidden, isRecord, notFound } from '../errors';
@@ -12,7 +14,7 @@ import { canSeeIssue, canSeeRestricted, hasProjectPermission } from '../permissi
 import type { Route } from '../router';
 import { parseVisibility } from './comments';
 
-/** The feeds' page size and the window they leave out, per Atlassian's documentation. */
+/** The feeds' page size (default of the `worklogFeedPageSize` option) and the window they leave out, per Atlassian. */
 export const WORKLOG_FEED_PAGE = 1000;
 export const WORKLOG_FEED_LAG_MS = 60_000;
 /** `POST /worklog/list` returns at most this many worklogs (the rest of the ids are ignored). */
@@ -214,16 +216,12 @@ function deleteWorklog(ctx: RequestContext): RouteResult {
 }
 
 /**
- * One page of a change feed. A page never ends inside a run of equal timestamps unless the whole page is one run,
- * so a client that passes `until` back as `since` (exclusive) neither loses nor repeats items.
+ * One page of a change feed: the first `size` items after `since`, ordered by time, then id. Atlassian documents only
+ * the page size and that `until` is the youngest item's time, so the page may end inside a run of equal timestamps;
+ * a client that passes `until` back as `since` (exclusive) then never sees the rest of that run.
  */
-function feedPage<T>(rows: T[], time: (t: T) => number): { page: T[]; lastPage: boolean } {
-  if (rows.length <= WORKLOG_FEED_PAGE) return { page: rows, lastPage: true };
-  let page = rows.slice(0, WORKLOG_FEED_PAGE);
-  const boundary = time(rows[WORKLOG_FEED_PAGE] as T);
-  const trimmed = page.filter((r) => time(r) < boundary);
-  if (trimmed.length > 0) page = trimmed;
-  return { page, lastPage: false };
+function feedPage<T>(rows: T[], size: number): { page: T[]; lastPage: boolean } {
+  return rows.length <= size ? { page: rows, lastPage: true } : { page: rows.slice(0, size), lastPage: false };
 }
 
 function sinceParam(ctx: RequestContext): number {
@@ -235,8 +233,10 @@ function sinceParam(ctx: RequestContext): number {
 function worklogsUpdated(ctx: RequestContext): RouteResult {
   const since = sinceParam(ctx);
   const cutoff = ctx.core.now() - WORKLOG_FEED_LAG_MS;
-  const rows = ctx.core.store.worklogsUpdated(since, cutoff, WORKLOG_FEED_PAGE + 1);
-  const { page, lastPage } = feedPage(rows, (w) => w.updated);
+  const size = ctx.core.worklogFeedPageSize;
+  const rows = ctx.core.store.worklogsUpdated(since, cutoff, size + 1);
+  // The page is cut before filtering: worklogs the caller may not see still take their place (and may set `until`).
+  const { page, lastPage } = feedPage(rows, size);
   const until = page.length > 0 ? (page[page.length - 1] as WorklogRec).updated : since;
   const values = page
     .filter((w) => canSeeWorklog(ctx, w))
@@ -247,8 +247,9 @@ function worklogsUpdated(ctx: RequestContext): RouteResult {
 function worklogsDeleted(ctx: RequestContext): RouteResult {
   const since = sinceParam(ctx);
   const cutoff = ctx.core.now() - WORKLOG_FEED_LAG_MS;
-  const rows = ctx.core.store.worklogsDeleted(since, cutoff, WORKLOG_FEED_PAGE + 1);
-  const { page, lastPage } = feedPage(rows, (d) => d.deletedAt);
+  const size = ctx.core.worklogFeedPageSize;
+  const rows = ctx.core.store.worklogsDeleted(since, cutoff, size + 1);
+  const { page, lastPage } = feedPage(rows, size);
   const until = page.length > 0 ? (page[page.length - 1] as { deletedAt: number }).deletedAt : since;
   const values = page.map((d) => ({ worklogId: d.id, updatedTime: d.deletedAt, properties: [] }));
   return ok(feedBody(ctx, 'deleted', since, until, lastPage, values));
