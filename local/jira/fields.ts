@@ -26,6 +26,9 @@ const sys = (
   schema: { type, system: id, ...(opts.items ? { items: opts.items } : {}) },
 });
 
+/** A `parent` or `subtasks` entry as Jira renders it: id, key, self and four fields. */
+export const ISSUE_LINK_FIELDS = ['summary', 'status', 'priority', 'issuetype'] as const;
+
 export const SYSTEM_FIELDS: FieldDef[] = [
   sys('summary', 'Summary', 'string'),
   sys('description', 'Description', 'string'),
@@ -43,6 +46,9 @@ export const SYSTEM_FIELDS: FieldDef[] = [
   sys('statuscategorychangedate', 'Status Category Changed', 'datetime', { orderable: false }),
   sys('labels', 'Labels', 'array', { items: 'string' }),
   sys('components', 'Components', 'array', { items: 'component', clauseNames: ['component'] }),
+  // `parent` is rendered on sub-tasks only, `subtasks` on parents only (Jira sends `[]`; see README).
+  sys('parent', 'Parent', 'issuelink'),
+  sys('subtasks', 'Sub-tasks', 'array', { items: 'issuelinks', orderable: false }),
   sys('timespent', 'Time Spent', 'number', { orderable: false }),
   sys('aggregatetimespent', 'Σ Time Spent', 'number', { orderable: false }),
   sys('timetracking', 'Time tracking', 'timetracking', { navigable: false }),

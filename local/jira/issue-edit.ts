@@ -161,10 +161,10 @@ export class IssueEditor {
 
   // ---- request bodies ----
 
-  /** Applies `fields` of a create or edit body. `creating` admits project/issuetype (handled by the caller). */
+  /** Applies `fields` of a create or edit body. `creating` admits project/issuetype/parent (handled by the caller). */
   applyFields(fields: Record<string, unknown>, creating: boolean): void {
     for (const [field, value] of Object.entries(fields)) {
-      if (creating && (field === 'project' || field === 'issuetype')) continue;
+      if (creating && (field === 'project' || field === 'issuetype' || field === 'parent')) continue;
       this.applyOperation(field, 'set', value);
     }
   }

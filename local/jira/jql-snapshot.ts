@@ -14,11 +14,14 @@ export class JqlSnapshots {
     this.cache = new WeakMap();
   }
 
-  of(issue: IssueRec, catalog: Catalog): JqlIssue {
+  /** `issues` resolves a sub-task's parent key (keys never change: the emulator does not move issues). */
+  of(issue: IssueRec, catalog: Catalog, issues?: ReadonlyMap<number, IssueRec>): JqlIssue {
     let snap = this.cache.get(issue);
     if (!snap) {
       const project = catalog.projects.get(issue.projectId);
       const status = catalog.statuses.get(issue.statusId);
+      const parentId = issue.parentId === undefined ? null : String(issue.parentId);
+      const parentKey = issue.parentId === undefined ? null : (issues?.get(issue.parentId)?.key ?? null);
       snap = {
         id: String(issue.id),
         key: issue.key,
@@ -40,6 +43,8 @@ export class JqlSnapshots {
         resolved: issue.resolutionDate,
         properties: Object.fromEntries(issue.properties),
         description: issue.description === null ? null : adfToText(issue.description),
+        parentId,
+        parentKey,
       };
       this.cache.set(issue, snap);
     }

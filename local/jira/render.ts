@@ -1,7 +1,7 @@
 // JSON shapes of Jira's REST v3 answers (as in Atlassian's OpenAPI document), built from the emulator's records
 // for one caller: dates in the caller's time zone, restricted comments and worklogs left out when hidden from them.
 import { formatDuration, formatJiraDateTime } from './dates';
-import type { FieldSelection } from './fields';
+import { type FieldSelection, ISSUE_LINK_FIELDS } from './fields';
 import { APP_ACCOUNT_ID, APP_DISPLAY_NAME, type ChangelogRec, type CommentRec, type IssueRec, type ProjectRec, type ResolutionRec, type WorklogRec } from './model';
 import { canSeeRestricted, groupId, type Viewer } from './permissions';
 import type { SeedIssueType, SeedPriority, SeedStatus, SeedTransition, SeedUser, StatusCategoryKey } from './seed';
@@ -294,6 +294,16 @@ export class Renderer {
     return this.store.worklogsOf(issue.id).filter((w) => project !== undefined && canSeeRestricted(this.viewer, project, w.visibility));
   }
 
+  /** A sub-task's `parent`, or an entry of `subtasks`: `{ id, key, self, fields: { summary, status, priority, issuetype } }`. */
+  issueLink(issue: IssueRec): JsonObject {
+    const fields: JsonObject = {};
+    for (const f of ISSUE_LINK_FIELDS) {
+      const v = this.fieldValue(issue, f);
+      if (v !== undefined) fields[f] = v;
+    }
+    return { id: String(issue.id), key: issue.key, self: this.url(`/issue/${issue.id}`), fields };
+  }
+
   /** One field's value on an issue, as Jira renders it. */
   fieldValue(issue: IssueRec, fieldId: string): Json | undefined {
     const c = this.state.catalog;
@@ -342,9 +352,24 @@ export class Renderer {
         const p = c.projects.get(issue.projectId);
         return p ? issue.components.map((name) => this.component(p, name)) : [];
       }
+      case 'parent': {
+        // Sub-tasks live in their parent's project, so whoever sees the sub-task sees the parent.
+        const parent = issue.parentId === undefined ? undefined : this.state.issues.get(issue.parentId);
+        return parent ? this.issueLink(parent) : undefined;
+      }
+      case 'subtasks': {
+        // Jira sends `[]` for an issue without sub-tasks; the emulator leaves the field out then (see README).
+        const subtasks = this.state.subtasksOf(issue.id);
+        return subtasks.length > 0 ? subtasks.map((s) => this.issueLink(s)) : undefined;
+      }
+      // Totals of every worklog, those the viewer may not see included (worklog restrictions hide entries, not time).
       case 'timespent':
-      case 'aggregatetimespent':
         return issue.timeSpentSeconds > 0 ? issue.timeSpentSeconds : null;
+      case 'aggregatetimespent': {
+        // Σ Time Spent: the issue's own time plus its sub-tasks' (summing it over a parent and its sub-tasks counts twice).
+        const total = this.state.subtasksOf(issue.id).reduce((sum, s) => sum + s.timeSpentSeconds, issue.timeSpentSeconds);
+        return total > 0 ? total : null;
+      }
       case 'timetracking':
         return issue.timeSpentSeconds > 0
           ? { timeSpent: formatDuration(issue.timeSpentSeconds), timeSpentSeconds: issue.timeSpentSeconds }

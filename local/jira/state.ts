@@ -20,6 +20,8 @@ export class JiraState {
   readonly issues = new Map<number, IssueRec>();
   readonly issuesByKey = new Map<string, IssueRec>();
   readonly issuesByProject = new Map<string, Set<IssueRec>>();
+  /** Ids of each parent's sub-tasks. */
+  private readonly subtaskIds = new Map<number, Set<number>>();
   /** Bumped on every committed write: search caches are keyed by it. */
   version = 0;
 
@@ -32,6 +34,7 @@ export class JiraState {
     this.issues.clear();
     this.issuesByKey.clear();
     this.issuesByProject.clear();
+    this.subtaskIds.clear();
     for (const row of this.store.catalogRows()) this.addCatalogEntry(row.kind, JSON.parse(row.data));
     if (this.catalog.resolutions.size === 0) for (const r of DEFAULT_RESOLUTIONS) this.catalog.resolutions.set(r.id, r);
     for (const issue of this.store.loadIssues()) this.putIssue(issue);
@@ -84,11 +87,23 @@ export class JiraState {
     const previous = this.issues.get(issue.id);
     this.onPut?.(previous, issue);
     if (previous) this.issuesByProject.get(previous.projectId)?.delete(previous);
+    if (previous?.parentId !== undefined && previous.parentId !== issue.parentId) this.subtaskIds.get(previous.parentId)?.delete(issue.id);
+    if (issue.parentId !== undefined) {
+      let children = this.subtaskIds.get(issue.parentId);
+      if (!children) this.subtaskIds.set(issue.parentId, (children = new Set()));
+      children.add(issue.id);
+    }
     this.issues.set(issue.id, issue);
     this.issuesByKey.set(issue.key, issue);
     let bucket = this.issuesByProject.get(issue.projectId);
     if (!bucket) this.issuesByProject.set(issue.projectId, (bucket = new Set()));
     bucket.add(issue);
+  }
+
+  /** A parent's sub-tasks, oldest first (as Jira lists them). */
+  subtasksOf(parentId: number): IssueRec[] {
+    const ids = [...(this.subtaskIds.get(parentId) ?? [])].sort((a, b) => a - b);
+    return ids.map((id) => this.issues.get(id)).filter((i): i is IssueRec => i !== undefined);
   }
 
   /** Finds an issue by numeric id or key (keys are case-insensitive in Jira). */

@@ -35,13 +35,14 @@ const SYSTEM_FIELDS: Record<string, FieldSpec> = {
   resolved: { kind: 'date', canonical: 'resolved' },
   resolutiondate: { kind: 'date', canonical: 'resolved' },
   resolution: { kind: 'resolution', canonical: 'resolution' },
+  parent: { kind: 'parent', canonical: 'parent' },
 };
 
 /** Jira fields the emulator's issue snapshots do not carry (lower case). */
 const KNOWN_UNSUPPORTED_FIELDS = new Set([
   'affectedversion', 'approvals', 'attachments', 'category', 'comment', 'creator', 'due', 'duedate', 'environment',
   'epic link', 'filter', 'request', 'savedfilter', 'searchrequest', 'fixversion', 'hierarchylevel', 'issuelinktype',
-  'lastviewed', 'level', 'organizations', 'originalestimate', 'timeoriginalestimate', 'parent', 'parentproject',
+  'lastviewed', 'level', 'organizations', 'originalestimate', 'timeoriginalestimate', 'parentproject',
   'remainingestimate', 'timeestimate', 'request-channel-type', 'request-last-activity-time', 'request type',
   'customer request type', 'sprint', 'statuscategorychangeddate', 'subtasks', 'team', 'timespent', 'voter', 'votes',
   'watcher', 'watchers', 'workratio', 'worklogauthor', 'worklogcomment', 'worklogdate', 'updatedby', 'development',

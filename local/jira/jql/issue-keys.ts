@@ -1,4 +1,4 @@
-// Issue keys: parsing, comparison without allocation, and the `key` / `issue` / `issuekey` / `id` clause.
+// Issue keys: parsing, comparison without allocation, the `key` / `issue` / `issuekey` / `id` clause and `parent`.
 import { functionNotAllowed } from './functions';
 import type { Catalog, Compiled, Problems, TerminalInput } from './model';
 
@@ -88,4 +88,53 @@ export function compileIssueKey(input: TerminalInput, catalog: Catalog, problems
     return { test: member, issueKeys: ids.size === 0 ? keys : undefined };
   }
   return { test: (issue) => !member(issue) };
+}
+
+/**
+ * `parent = X-1`, `parent IN (X-1, 10005)`, `!=`, `NOT IN`: sub-tasks by their parent's key or numeric id. As for
+ * every field, `!=` and `NOT IN` never match an issue without a parent. Keys must name an issue the caller can see.
+ */
+export function compileParent(input: TerminalInput, catalog: Catalog, problems: Problems): Compiled | undefined {
+  const { field, operator, items } = input;
+  const keys = new Set<string>();
+  const ids = new Set<string>();
+  let ok = true;
+  for (const item of items) {
+    if (item.kind === 'empty') {
+      problems.add(`The field '${field.name}' does not support searching for EMPTY values.`);
+      ok = false;
+      continue;
+    }
+    if (item.kind === 'function') {
+      problems.add(functionNotAllowed(item.name, field.name));
+      ok = false;
+      continue;
+    }
+    if (/^\d{1,18}$/.test(item.value)) {
+      ids.add(item.value);
+      continue;
+    }
+    const parsed = parseIssueKey(item.value);
+    if (parsed === undefined) {
+      problems.add(`The issue key '${item.value}' for field '${field.name}' is invalid.`);
+      ok = false;
+      continue;
+    }
+    const exists = catalog.projectsByKey.has(parsed.projectKey) && (catalog.ctx.issueExists === undefined || catalog.ctx.issueExists(parsed.key));
+    if (!exists) {
+      problems.add(`An issue with key '${item.value}' does not exist for field '${field.name}'.`);
+      ok = false;
+      continue;
+    }
+    keys.add(parsed.key);
+  }
+  if (!ok) return undefined;
+  const member = (issue: { parentKey?: string | null; parentId?: string | null }): boolean =>
+    (issue.parentKey != null && keys.has(issue.parentKey)) || (issue.parentId != null && ids.has(issue.parentId));
+  if (operator === '=' || operator === 'in') {
+    // A sub-task lives in its parent's project, so keys alone tell which projects to scan.
+    const projectKeys = ids.size === 0 ? new Set([...keys].map((k) => k.slice(0, k.lastIndexOf('-')))) : undefined;
+    return { test: member, projectKeys };
+  }
+  return { test: (issue) => (issue.parentKey != null || issue.parentId != null) && !member(issue) };
 }

@@ -20,7 +20,7 @@ export type OperandItem =
 
 export type SimpleKind =
   | 'project' | 'issuekey' | 'status' | 'statusCategory' | 'priority' | 'labels' | 'component' | 'issuetype'
-  | 'summary' | 'description' | 'text' | 'resolution';
+  | 'summary' | 'description' | 'text' | 'resolution' | 'parent';
 
 /** A field of the query, resolved against the emulator's model. `name` is as the user wrote it, for messages. */
 export type ResolvedField =

@@ -5,7 +5,7 @@ import { relation } from './comparisons';
 import { compileDate } from './date-clauses';
 import { resolveField } from './fields';
 import { functionNotAllowed } from './functions';
-import { compileIssueKey } from './issue-keys';
+import { compileIssueKey, compileParent } from './issue-keys';
 import { foldedSet, isPositive, multiValued, singleValued } from './membership';
 import type { Catalog, Compiled, OperandItem, Operator, Problems, ResolvedField, TerminalInput } from './model';
 import { normaliseOperand } from './operands';
@@ -31,6 +31,7 @@ const TEXT: Operator[] = ['~', '!~', 'is', 'is not'];
 function allowedOperators(field: ResolvedField): Operator[] {
   switch (field.kind) {
     case 'issuekey': return ['=', '!=', 'in', 'not in', ...REL];
+    case 'parent': return ['=', '!=', 'in', 'not in'];
     case 'priority': case 'date': return [...EQ, ...REL];
     case 'summary': case 'description': return TEXT;
     case 'text': return ['~'];
@@ -62,6 +63,7 @@ export function compileTerminal(clause: TerminalClause, negated: boolean, catalo
   const input: TerminalInput = { field, operator, written, items: operand.items };
   switch (field.kind) {
     case 'issuekey': return compileIssueKey(input, catalog, problems);
+    case 'parent': return compileParent(input, catalog, problems);
     case 'project': {
       const ids = collect(input, problems, (item) => valueOnly(item, field.name, (v) => resolveProject(v, field.name, catalog)));
       if (!ids) return undefined;

@@ -12,6 +12,9 @@ export interface JqlIssue {
   properties: Record<string, unknown>;                           // issue properties by property key
   /** Plain-text description; searched by `text ~` together with the summary. */
   description?: string | null;
+  /** A sub-task's parent (id and key), searched by `parent`; absent or null for other issues. */
+  parentId?: string | null;
+  parentKey?: string | null;
 }
 export interface IndexedPropertyValue { path: string; type: 'number' | 'string' | 'text' | 'user' | 'date'; searchAlias?: string }
 export interface IndexedProperty { propertyKey: string; values: IndexedPropertyValue[] }   // from manifest jira:entityProperty

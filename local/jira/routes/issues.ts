@@ -5,8 +5,9 @@ import { badRequest, fieldError, isRecord } from '../errors';
 import { issueCreated, issueUpdated } from '../events';
 import { allFieldDefs, selectFields } from '../fields';
 import { IssueEditor } from '../issue-edit';
-import type { ChangelogRec, IssueRec } from '../model';
-import { canBrowseProject, hasProjectPermission } from '../permissions';
+import type { Catalog, ChangelogRec, IssueRec, ProjectRec } from '../model';
+import type { SeedIssueType } from '../seed';
+import { canBrowseProject, canSeeIssue, hasProjectPermission } from '../permissions';
 import type { Route } from '../router';
 import type { Tx } from '../core';
 import { addCommentInTx, parseCommentInput } from './comments';
@@ -66,6 +67,7 @@ function createIssue(ctx: RequestContext): RouteResult {
         : undefined
     : undefined;
   if (!issueType) throw fieldError('issuetype', 'Specify an issue type');
+  const parent = parentOf(ctx, catalog, fields.parent, project, issueType);
   if (fields.summary === undefined) throw fieldError('summary', 'You must specify a summary of the issue.');
   if (body.properties !== undefined && !Array.isArray(body.properties)) throw fieldError('properties', 'properties must be a list of { key, value }.');
 
@@ -99,6 +101,7 @@ function createIssue(ctx: RequestContext): RouteResult {
     customFields: {},
     timeSpentSeconds: 0,
     properties: new Map(),
+    ...(parent ? { parentId: parent.id } : {}),
   };
   const editor = new IssueEditor(catalog, draft);
   editor.applyFields(fields, true);
@@ -118,6 +121,31 @@ function createIssue(ctx: RequestContext): RouteResult {
     tx.emit(() => issueCreated(core, actor, issue));
   });
   return ok({ id: String(issue.id), key: issue.key, self: `${core.baseUrl}/rest/api/3/issue/${issue.id}` }, 201);
+}
+
+/**
+ * The parent of a new issue (`fields.parent: { key } | { id }`): required for a sub-task type and refused for any
+ * other (the emulator has no epics); it must be an issue the caller sees, of the same project, not a sub-task itself.
+ */
+function parentOf(ctx: RequestContext, catalog: Catalog, ref: unknown, project: ProjectRec, issueType: SeedIssueType): IssueRec | undefined {
+  if (ref !== undefined && ref !== null && !isRecord(ref)) throw fieldError('parent', 'data was not an object');
+  const idOrKey = !isRecord(ref)
+    ? undefined
+    : typeof ref.key === 'string' && ref.key !== ''
+      ? ref.key
+      : (typeof ref.id === 'string' && ref.id !== '') || typeof ref.id === 'number'
+        ? String(ref.id)
+        : undefined;
+  if (idOrKey === undefined) {
+    if (issueType.subtask) throw fieldError('issuetype', 'Issue type is a sub-task but parent issue key or id not specified.');
+    return undefined;
+  }
+  const parent = ctx.state.findIssue(idOrKey);
+  if (!parent || !canSeeIssue(ctx.viewer, parent, catalog)) throw fieldError('parent', 'Could not find issue by id or key.');
+  if (!issueType.subtask) throw fieldError('issuetype', 'Issue type is not a sub-task but parent issue key or id specified.');
+  if (parent.projectId !== project.id) throw fieldError('parent', 'The parent issue must be in the same project as the sub-task.');
+  if (catalog.issueTypes.get(parent.issueTypeId)?.subtask) throw fieldError('parent', 'A sub-task cannot be the parent of another sub-task.');
+  return parent;
 }
 
 function getIssue(ctx: RequestContext): RouteResult {

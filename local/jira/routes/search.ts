@@ -117,7 +117,7 @@ function matchingIds(ctx: RequestContext, jql: string, query: CompiledJql, recon
     if (!issue) continue; // created within the lag: not in the index yet
     const project = catalog.projects.get(issue.projectId);
     if (!project || !canBrowseProject(ctx.viewer, project)) continue;
-    const snap = snapshots.of(issue, catalog);
+    const snap = snapshots.of(issue, catalog, ctx.state.issues);
     if (query.matches(snap)) hits.push({ issue, snap });
   }
   hits.sort((a, b) => query.compare(a.snap, b.snap) || b.issue.id - a.issue.id);
