@@ -39,7 +39,6 @@ const semantic: [string, string[]][] = [
   ['sprint in openSprints()', ["Field 'sprint' is not supported by this Jira emulator."]],
   ['fixVersion = "1.0"', ["Field 'fixVersion' is not supported by this Jira emulator."]],
   ['duedate < now()', ["Field 'duedate' is not supported by this Jira emulator."]],
-  ['parent = SUP-1', ["Field 'parent' is not supported by this Jira emulator."]],
   ['project.property[x].y = 1', ["Field 'project.property[x].y' is not supported by this Jira emulator: only issue properties (issue.property[...]) can be searched."]],
   // Issue properties that the manifest does not index do not exist, as in Jira (keys and paths are case-sensitive).
   ['issue.property[serviceSla].unknown = 1', ["Field 'issue.property[serviceSla].unknown' does not exist or you do not have permission to view it."]],
