@@ -1,7 +1,7 @@
 // The content of the close / reopen dialog (see closure.ts): what closing means, the reason a reopening needs,
 // Cancel, and the action button, which runs the resolver call and closes, or shows why the server refused.
 import Button from '@atlaskit/button/new';
-import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
+import { ErrorMessage, HelperMessage, Label, RequiredAsterisk } from '@atlaskit/form';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
@@ -50,7 +50,10 @@ export function ClosureModal({ request }: { request: ClosureContext }) {
         <Text color="color.text.subtle">{t(reopen ? 'billing.reopen.explain' : 'billing.close.explain')}</Text>
         {reopen ? (
           <Box>
-            <Label htmlFor="billing-reopen-reason">{t('billing.reopen.reason')}</Label>
+            <Label htmlFor="billing-reopen-reason">
+              {t('billing.reopen.reason')}
+              <RequiredAsterisk />
+            </Label>
             <TextArea
               id="billing-reopen-reason"
               testId="billing-reopen-reason"

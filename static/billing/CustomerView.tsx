@@ -122,221 +122,223 @@ export function CustomerView({ data, onBack, onChanged, onForbidden }: CustomerV
   const noWork = data.issues.length === 0 && data.excludedCount === 0;
 
   return (
-    <Stack space="space.300" testId="billing-customer" data-customer={s.customerKey} data-closed={s.closure ? 'true' : 'false'}>
-      <Stack space="space.100">
-        <Inline>
-          <Button appearance="subtle" iconBefore={ArrowLeftIcon} onClick={onBack} testId="billing-back">
-            {t('billing.customer.back')}
-          </Button>
-        </Inline>
-        <Inline space="space.200" alignBlock="start" spread="space-between" shouldWrap>
-          <Stack space="space.050" xcss={nameBox}>
-            <Inline space="space.100" alignBlock="center" shouldWrap>
-              <Heading size="medium" as="h2" testId="billing-customer-name">
-                {name}
-              </Heading>
-              {isNone ? null : s.closure ? (
-                <Lozenge appearance="success" testId="billing-customer-status">
-                  {t('billing.status.closed')}
-                </Lozenge>
-              ) : (
-                <Lozenge testId="billing-customer-status">{t('billing.status.open')}</Lozenge>
-              )}
-            </Inline>
-            <Text color="color.text.subtle" testId="billing-customer-contract">
-              {isNone
-                ? t('billing.customer.noneIntro', { month: monthLabel })
-                : s.contractName
-                  ? t('billing.customer.contract', { contract: s.contractName, month: monthLabel, zone: s.timeZone })
-                  : t('billing.customer.noContract', { month: monthLabel })}
-            </Text>
-            {!isNone && !s.closure && !ended ? (
-              <Text size="small" color="color.text.subtle" testId="billing-close-later">
-                {t('billing.close.notEnded')}
-              </Text>
-            ) : null}
-          </Stack>
-          <Inline space="space.100" alignBlock="start" shouldWrap>
-            <ExportActions target={{ month: data.month, customerKey: s.customerKey }} />
-            {closureButton}
+    <Box testId="billing-customer" data-customer={s.customerKey} data-closed={s.closure ? 'true' : 'false'}>
+      <Stack space="space.300">
+        <Stack space="space.100">
+          <Inline>
+            <Button appearance="subtle" iconBefore={ArrowLeftIcon} onClick={onBack} testId="billing-back">
+              {t('billing.customer.back')}
+            </Button>
           </Inline>
-        </Inline>
-      </Stack>
+          <Inline space="space.200" alignBlock="start" spread="space-between" shouldWrap>
+            <Stack space="space.050" xcss={nameBox}>
+              <Inline space="space.100" alignBlock="center" shouldWrap>
+                <Heading size="medium" as="h2" testId="billing-customer-name">
+                  {name}
+                </Heading>
+                {isNone ? null : s.closure ? (
+                  <Lozenge appearance="success" testId="billing-customer-status">
+                    {t('billing.status.closed')}
+                  </Lozenge>
+                ) : (
+                  <Lozenge testId="billing-customer-status">{t('billing.status.open')}</Lozenge>
+                )}
+              </Inline>
+              <Text color="color.text.subtle" testId="billing-customer-contract">
+                {isNone
+                  ? t('billing.customer.noneIntro', { month: monthLabel })
+                  : s.contractName
+                    ? t('billing.customer.contract', { contract: s.contractName, month: monthLabel, zone: s.timeZone })
+                    : t('billing.customer.noContract', { month: monthLabel })}
+              </Text>
+              {!isNone && !s.closure && !ended ? (
+                <Text size="small" color="color.text.subtle" testId="billing-close-later">
+                  {t('billing.close.notEnded')}
+                </Text>
+              ) : null}
+            </Stack>
+            <Inline space="space.100" alignBlock="start" shouldWrap>
+              <ExportActions target={{ month: data.month, customerKey: s.customerKey }} />
+              {closureButton}
+            </Inline>
+          </Inline>
+        </Stack>
 
-      {s.closure ? (
-        <SectionMessage appearance="success" title={t('billing.closed.title', { month: monthLabel })} testId="billing-closed-note">
-          <Stack space="space.050">
-            <Text>
-              {t('billing.closed.text', { name: s.closure.closedBy.displayName, time: when(s.closure.closedAt), count: formatCount(s.closure.lineCount, locale) })}
-            </Text>
-            {data.mayReopen ? null : <Text color="color.text.subtle">{t('billing.closed.onlyAdmins')}</Text>}
-          </Stack>
-        </SectionMessage>
-      ) : null}
-
-      {s.contractId === null && !isNone && s.rawSeconds > 0 ? (
-        <SectionMessage appearance="warning" title={t('billing.customer.noContractTitle')} testId="billing-no-contract">
-          <Text>{t('billing.customer.noContractText')}</Text>
-        </SectionMessage>
-      ) : null}
-
-      <Box xcss={tiles} testId="billing-figures">
-        <Tile label={t('billing.figures.hours')} value={hours(s.rawSeconds)} testId="billing-figure-hours" note={t('billing.figures.lines', { count: formatCount(s.lineCount, locale) })} />
-        <Tile label={t('billing.figures.billable')} value={hours(s.billableSeconds)} testId="billing-figure-billable" />
-        <Tile label={t('billing.figures.amount')} value={money(s.amount)} testId="billing-figure-amount" />
-        {s.includedSeconds > 0 ? (
-          <Tile
-            label={t('billing.figures.included')}
-            value={t('billing.included.usedOf', { used: plainHours(s.includedUsedSeconds), included: hours(s.includedSeconds) })}
-            note={t('billing.included.left', { hours: hours(s.includedRemainingSeconds) })}
-            testId="billing-figure-included"
-          />
-        ) : null}
-        {s.includedSeconds > 0 || s.overageSeconds > 0 ? (
-          <Tile label={t('billing.figures.overage')} value={hours(s.overageSeconds)} warning={s.overageSeconds > 0} note={s.overageSeconds > 0 ? t('billing.overage.explain') : undefined} testId="billing-figure-overage" />
-        ) : null}
-        <Tile label={t('billing.figures.excluded')} value={hours(s.excludedSeconds)} testId="billing-figure-excluded" />
-        {s.notVisibleSeconds > 0 ? (
-          <Tile label={t('billing.figures.notVisible')} value={hours(s.notVisibleSeconds)} warning note={t('billing.notVisible.short')} testId="billing-figure-not-visible" />
-        ) : null}
-        {s.changedAfterClose > 0 ? (
-          <Tile label={t('billing.figures.changed')} value={formatCount(s.changedAfterClose, locale)} warning note={t('billing.changed.short')} testId="billing-figure-changed" />
-        ) : null}
-      </Box>
-
-      {noWork ? (
-        <SectionMessage appearance="information" title={t('billing.empty.customerWorklogs.title', { customer: name, month: monthLabel })} testId="billing-empty-customer">
-          <Text>{t('billing.empty.customerWorklogs.text')}</Text>
-        </SectionMessage>
-      ) : null}
-
-      {isNone || noWork ? null : (
-        <Section title={t('billing.burn.heading')} testId="billing-burn" intro={s.includedSeconds > 0 ? t('billing.burn.intro') : t('billing.burn.introNoIncluded')}>
-          <BurnChart month={data.month} burn={data.burn} includedSeconds={s.includedSeconds} testId="billing-burn-chart" />
-        </Section>
-      )}
-
-      {data.issues.length > 0 ? (
-        <Section title={t('billing.drill.heading')} testId="billing-drill-section">
-          <DrillDown issues={data.issues} currency={s.currency} customerName={name} />
-        </Section>
-      ) : null}
-
-      {data.excludedCount > 0 ? (
-        <Section title={t('billing.excluded.heading')} testId="billing-excluded" intro={t('billing.excluded.intro')}>
-          <TableFrame label={t('billing.excluded.heading')}>
-            <TableHead
-              columns={[
-                { label: t('billing.excluded.issue'), width: '22rem' },
-                { label: t('billing.excluded.person') },
-                { label: t('billing.excluded.date') },
-                { label: t('billing.columns.hours'), numeric: true },
-                { label: t('billing.excluded.reason'), width: '22rem' },
-              ]}
-            />
-            <tbody>
-              {data.excluded.map((line) => (
-                <tr key={line.worklogId} data-testid={`billing-excluded-${line.worklogId}`}>
-                  <Cell header>
-                    <Inline space="space.100" alignBlock="baseline">
-                      <IssueLink issueKey={line.issueKey} />
-                      <span style={{ minWidth: 0 }}>
-                        <Clamp text={line.issueSummary} lines={1} />
-                      </span>
-                    </Inline>
-                  </Cell>
-                  <Cell>{line.authorName}</Cell>
-                  <Cell style={{ whiteSpace: 'nowrap' }}>{formatDay(line.date, locale)}</Cell>
-                  <Cell numeric>{plainHours(line.rawSeconds)}</Cell>
-                  <Cell testId={`billing-excluded-${line.worklogId}-reason`}>
-                    {line.excluded ? (
-                      <Stack space="space.025">
-                        <span>{reasonText(line.excluded.reason, t)}</span>
-                        {line.excluded.detail ? <span style={subtleText}>{line.excluded.detail}</span> : null}
-                      </Stack>
-                    ) : null}
-                  </Cell>
-                </tr>
-              ))}
-            </tbody>
-          </TableFrame>
-          {data.excludedCount > data.excluded.length ? (
-            <Text size="small" color="color.text.subtle" testId="billing-excluded-more">
-              {t('billing.excluded.more', { shown: formatCount(data.excluded.length, locale), total: formatCount(data.excludedCount, locale) })}
-            </Text>
-          ) : null}
-        </Section>
-      ) : null}
-
-      {data.notVisible.length > 0 || s.notVisibleSeconds > 0 ? (
-        <Section title={t('billing.notVisible.heading')} testId="billing-not-visible">
-          <SectionMessage appearance="warning">
-            <Text>{t('billing.notVisible.explain')}</Text>
+        {s.closure ? (
+          <SectionMessage appearance="success" title={t('billing.closed.title', { month: monthLabel })} testId="billing-closed-note">
+            <Stack space="space.050">
+              <Text>
+                {t('billing.closed.text', { name: s.closure.closedBy.displayName, time: when(s.closure.closedAt), count: formatCount(s.closure.lineCount, locale) })}
+              </Text>
+              {data.mayReopen ? null : <Text color="color.text.subtle">{t('billing.closed.onlyAdmins')}</Text>}
+            </Stack>
           </SectionMessage>
-          {data.notVisible.length > 0 ? (
-            <TableFrame label={t('billing.notVisible.heading')}>
-              <TableHead columns={[{ label: t('billing.excluded.issue') }, { label: t('billing.notVisible.seconds'), numeric: true }]} />
+        ) : null}
+
+        {s.contractId === null && !isNone && s.rawSeconds > 0 ? (
+          <SectionMessage appearance="warning" title={t('billing.customer.noContractTitle')} testId="billing-no-contract">
+            <Text>{t('billing.customer.noContractText')}</Text>
+          </SectionMessage>
+        ) : null}
+
+        <Box xcss={tiles} testId="billing-figures">
+          <Tile label={t('billing.figures.hours')} value={hours(s.rawSeconds)} testId="billing-figure-hours" note={t('billing.figures.lines', { count: formatCount(s.lineCount, locale) })} />
+          <Tile label={t('billing.figures.billable')} value={hours(s.billableSeconds)} testId="billing-figure-billable" />
+          <Tile label={t('billing.figures.amount')} value={money(s.amount)} testId="billing-figure-amount" />
+          {s.includedSeconds > 0 ? (
+            <Tile
+              label={t('billing.figures.included')}
+              value={hours(s.includedUsedSeconds)}
+              note={t('billing.included.ofLeft', { included: hours(s.includedSeconds), left: hours(s.includedRemainingSeconds) })}
+              testId="billing-figure-included"
+            />
+          ) : null}
+          {s.includedSeconds > 0 || s.overageSeconds > 0 ? (
+            <Tile label={t('billing.figures.overage')} value={hours(s.overageSeconds)} warning={s.overageSeconds > 0} note={s.overageSeconds > 0 ? t('billing.overage.explain') : undefined} testId="billing-figure-overage" />
+          ) : null}
+          <Tile label={t('billing.figures.excluded')} value={hours(s.excludedSeconds)} testId="billing-figure-excluded" />
+          {s.notVisibleSeconds > 0 ? (
+            <Tile label={t('billing.figures.notVisible')} value={hours(s.notVisibleSeconds)} warning note={t('billing.notVisible.short')} testId="billing-figure-not-visible" />
+          ) : null}
+          {s.changedAfterClose > 0 ? (
+            <Tile label={t('billing.figures.changed')} value={formatCount(s.changedAfterClose, locale)} warning note={t('billing.changed.short')} testId="billing-figure-changed" />
+          ) : null}
+        </Box>
+
+        {noWork ? (
+          <SectionMessage appearance="information" title={t('billing.empty.customerWorklogs.title', { customer: name, month: monthLabel })} testId="billing-empty-customer">
+            <Text>{t('billing.empty.customerWorklogs.text')}</Text>
+          </SectionMessage>
+        ) : null}
+
+        {isNone || noWork ? null : (
+          <Section title={t('billing.burn.heading')} testId="billing-burn" intro={s.includedSeconds > 0 ? t('billing.burn.intro') : t('billing.burn.introNoIncluded')}>
+            <BurnChart month={data.month} burn={data.burn} includedSeconds={s.includedSeconds} testId="billing-burn-chart" />
+          </Section>
+        )}
+
+        {data.issues.length > 0 ? (
+          <Section title={t('billing.drill.heading')} testId="billing-drill-section" intro={data.excludedCount > 0 ? t('billing.drill.introExcluded') : undefined}>
+            <DrillDown issues={data.issues} currency={s.currency} customerName={name} />
+          </Section>
+        ) : null}
+
+        {data.excludedCount > 0 ? (
+          <Section title={t('billing.excluded.heading')} testId="billing-excluded" intro={t('billing.excluded.intro')}>
+            <TableFrame label={t('billing.excluded.heading')}>
+              <TableHead
+                columns={[
+                  { label: t('billing.excluded.issue'), width: '22rem', minWidth: '14rem' },
+                  { label: t('billing.excluded.person') },
+                  { label: t('billing.excluded.date') },
+                  { label: t('billing.columns.hours'), numeric: true },
+                  { label: t('billing.excluded.reason'), width: '22rem', minWidth: '12rem' },
+                ]}
+              />
               <tbody>
-                {data.notVisible.map((issue) => (
-                  <tr key={issue.issueKey} data-testid={`billing-not-visible-${issue.issueKey}`}>
+                {data.excluded.map((line) => (
+                  <tr key={line.worklogId} data-testid={`billing-excluded-${line.worklogId}`}>
                     <Cell header>
                       <Inline space="space.100" alignBlock="baseline">
-                        <IssueLink issueKey={issue.issueKey} />
+                        <IssueLink issueKey={line.issueKey} />
                         <span style={{ minWidth: 0 }}>
-                          <Clamp text={issue.summary} lines={1} />
+                          <Clamp text={line.issueSummary} lines={1} />
                         </span>
                       </Inline>
                     </Cell>
-                    <Cell numeric>
-                      <Highlight>{plainHours(issue.seconds)}</Highlight>
+                    <Cell>{line.authorName}</Cell>
+                    <Cell style={{ whiteSpace: 'nowrap' }}>{formatDay(line.date, locale)}</Cell>
+                    <Cell numeric>{plainHours(line.rawSeconds)}</Cell>
+                    <Cell testId={`billing-excluded-${line.worklogId}-reason`}>
+                      {line.excluded ? (
+                        <Stack space="space.025">
+                          <span>{reasonText(line.excluded.reason, t)}</span>
+                          {line.excluded.detail ? <span style={subtleText}>{line.excluded.detail}</span> : null}
+                        </Stack>
+                      ) : null}
                     </Cell>
                   </tr>
                 ))}
               </tbody>
             </TableFrame>
-          ) : null}
-        </Section>
-      ) : null}
+            {data.excludedCount > data.excluded.length ? (
+              <Text size="small" color="color.text.subtle" testId="billing-excluded-more">
+                {t('billing.excluded.more', { shown: formatCount(data.excluded.length, locale), total: formatCount(data.excludedCount, locale) })}
+              </Text>
+            ) : null}
+          </Section>
+        ) : null}
 
-      {data.changedAfterClose.length > 0 ? (
-        <Section title={t('billing.changed.heading')} testId="billing-changed" intro={t('billing.changed.intro')}>
-          <TableFrame label={t('billing.changed.heading')}>
-            <TableHead
-              columns={[
-                { label: t('billing.excluded.issue') },
-                { label: t('billing.changed.kind') },
-                { label: t('billing.changed.atClose'), numeric: true },
-                { label: t('billing.changed.now'), numeric: true },
-              ]}
-            />
-            <tbody>
-              {data.changedAfterClose.map((change) => (
-                <tr key={change.worklogId} data-testid={`billing-changed-${change.worklogId}`}>
-                  <Cell header>
-                    <IssueLink issueKey={change.issueKey} />
-                  </Cell>
-                  <Cell>
-                    <Lozenge appearance={change.kind === 'added' ? 'new' : change.kind === 'removed' ? 'removed' : 'moved'}>{changeKindText(change.kind, t)}</Lozenge>
-                  </Cell>
-                  <Cell numeric>{change.closedSeconds === null ? t('billing.none') : plainHours(change.closedSeconds)}</Cell>
-                  <Cell numeric>{change.currentSeconds === null ? t('billing.none') : plainHours(change.currentSeconds)}</Cell>
-                </tr>
+        {data.notVisible.length > 0 || s.notVisibleSeconds > 0 ? (
+          <Section title={t('billing.notVisible.heading')} testId="billing-not-visible">
+            <SectionMessage appearance="warning">
+              <Text>{t('billing.notVisible.explain')}</Text>
+            </SectionMessage>
+            {data.notVisible.length > 0 ? (
+              <TableFrame label={t('billing.notVisible.heading')}>
+                <TableHead columns={[{ label: t('billing.excluded.issue') }, { label: t('billing.notVisible.seconds'), numeric: true }]} />
+                <tbody>
+                  {data.notVisible.map((issue) => (
+                    <tr key={issue.issueKey} data-testid={`billing-not-visible-${issue.issueKey}`}>
+                      <Cell header>
+                        <Inline space="space.100" alignBlock="baseline">
+                          <IssueLink issueKey={issue.issueKey} />
+                          <span style={{ minWidth: 0 }}>
+                            <Clamp text={issue.summary} lines={1} />
+                          </span>
+                        </Inline>
+                      </Cell>
+                      <Cell numeric>
+                        <Highlight>{plainHours(issue.seconds)}</Highlight>
+                      </Cell>
+                    </tr>
+                  ))}
+                </tbody>
+              </TableFrame>
+            ) : null}
+          </Section>
+        ) : null}
+
+        {data.changedAfterClose.length > 0 ? (
+          <Section title={t('billing.changed.heading')} testId="billing-changed" intro={t('billing.changed.intro')}>
+            <TableFrame label={t('billing.changed.heading')}>
+              <TableHead
+                columns={[
+                  { label: t('billing.excluded.issue') },
+                  { label: t('billing.changed.kind') },
+                  { label: t('billing.changed.atClose'), numeric: true },
+                  { label: t('billing.changed.now'), numeric: true },
+                ]}
+              />
+              <tbody>
+                {data.changedAfterClose.map((change) => (
+                  <tr key={change.worklogId} data-testid={`billing-changed-${change.worklogId}`}>
+                    <Cell header>
+                      <IssueLink issueKey={change.issueKey} />
+                    </Cell>
+                    <Cell>
+                      <Lozenge appearance={change.kind === 'added' ? 'new' : change.kind === 'removed' ? 'removed' : 'moved'}>{changeKindText(change.kind, t)}</Lozenge>
+                    </Cell>
+                    <Cell numeric>{change.closedSeconds === null ? t('billing.none') : plainHours(change.closedSeconds)}</Cell>
+                    <Cell numeric>{change.currentSeconds === null ? t('billing.none') : plainHours(change.currentSeconds)}</Cell>
+                  </tr>
+                ))}
+              </tbody>
+            </TableFrame>
+          </Section>
+        ) : null}
+
+        {data.history.length > 0 ? (
+          <Section title={t('billing.history.heading')} testId="billing-history">
+            <Stack space="space.075" role="list">
+              {[...data.history].reverse().map((event, index) => (
+                <HistoryLine key={`${event.at}-${index}`} event={event} when={when(event.at)} />
               ))}
-            </tbody>
-          </TableFrame>
-        </Section>
-      ) : null}
-
-      {data.history.length > 0 ? (
-        <Section title={t('billing.history.heading')} testId="billing-history">
-          <Stack space="space.075" role="list">
-            {[...data.history].reverse().map((event, index) => (
-              <HistoryLine key={`${event.at}-${index}`} event={event} when={when(event.at)} />
-            ))}
-          </Stack>
-        </Section>
-      ) : null}
-    </Stack>
+            </Stack>
+          </Section>
+        ) : null}
+      </Stack>
+    </Box>
   );
 }
 

@@ -1,5 +1,6 @@
-// Where a customer's hours come from: issue > person > day, each level opened on demand (a button per row that
-// says whether it is open). Issue keys open the issue in Jira.
+// Where a customer's billed hours come from: issue > person > day, each level opened on demand (a button per row
+// that says whether it is open), with the total at the foot. Excluded worklogs bill nothing and are listed apart.
+// Issue keys open the issue in Jira.
 import Button, { IconButton } from '@atlaskit/button/new';
 import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
 import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
@@ -11,7 +12,7 @@ import { useT } from '../shared/texts';
 import { formatHours, formatMoney } from './billing-format';
 import { useViewer } from './billing-context';
 import { IssueLink } from './IssueLink';
-import { Cell, Clamp, subtleText, TableFrame, TableHead } from './Table';
+import { Cell, Clamp, FootCell, subtleText, TableFrame, TableHead } from './Table';
 
 /** A calendar day with its weekday: "Mon, Mar 2" / "Mo., 2. März". */
 export function formatDay(isoDate: string, locale: string): string {
@@ -50,6 +51,11 @@ export function DrillDown({ issues, currency, customerName }: { issues: readonly
   const everything = issues.flatMap((i) => [i.issueId, ...i.people.map((p) => `${i.issueId}/${p.accountId}`)]);
   const allOpen = everything.length > 0 && everything.every((id) => open.has(id));
   const hours = (seconds: number) => formatHours(seconds, locale);
+  const total = issues.reduce((sum, i) => ({ rawSeconds: sum.rawSeconds + i.rawSeconds, billableSeconds: sum.billableSeconds + i.billableSeconds, amount: sum.amount + i.amount }), {
+    rawSeconds: 0,
+    billableSeconds: 0,
+    amount: 0,
+  });
   const money = (minor: number) => (currency ? formatMoney(minor, currency, locale) : '');
   const figures = (raw: number, billable: number, amount: number, id: string) => (
     <>
@@ -77,7 +83,7 @@ export function DrillDown({ issues, currency, customerName }: { issues: readonly
       <TableFrame label={t('billing.drill.label', { customer: customerName })} testId="billing-drill">
         <TableHead
           columns={[
-            { label: t('billing.drill.item') },
+            { label: t('billing.drill.item'), minWidth: '16rem' },
             { label: t('billing.columns.hours'), numeric: true },
             { label: t('billing.columns.billable'), numeric: true },
             ...(currency ? [{ label: t('billing.columns.amount'), numeric: true }] : []),
@@ -131,6 +137,24 @@ export function DrillDown({ issues, currency, customerName }: { issues: readonly
             );
           })}
         </tbody>
+        <tfoot>
+          <tr data-testid="billing-drill-total">
+            <FootCell header first>
+              {t('billing.drill.total')}
+            </FootCell>
+            <FootCell first numeric testId="billing-drill-total-hours">
+              {hours(total.rawSeconds)}
+            </FootCell>
+            <FootCell first numeric testId="billing-drill-total-billable">
+              {hours(total.billableSeconds)}
+            </FootCell>
+            {currency ? (
+              <FootCell first numeric testId="billing-drill-total-amount">
+                {money(total.amount)}
+              </FootCell>
+            ) : null}
+          </tr>
+        </tfoot>
       </TableFrame>
     </>
   );

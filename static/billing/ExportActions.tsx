@@ -32,44 +32,46 @@ export function ExportActions({ target }: { target: ExportTarget }) {
   );
 
   return (
-    <Stack space="space.100" alignInline="end" testId="billing-export" data-state={state.kind}>
-      <Inline space="space.100" shouldWrap alignInline="end">
-        {button('csv', t('billing.export.csv'))}
-        {button('xlsx', t('billing.export.xlsx'))}
-      </Inline>
-      {state.kind === 'running' ? (
-        <Box xcss={status} testId="billing-export-progress">
-          <Stack space="space.050">
-            <Text size="small" color="color.text.subtle">
-              {state.phase === 'preparing'
-                ? t('billing.export.preparing', { format: state.format.toUpperCase(), percent: formatCount(Math.round(state.progress * 100), locale) })
-                : t('billing.export.downloading', { format: state.format.toUpperCase() })}
-            </Text>
-            <ProgressBar percent={Math.max(2, Math.min(100, state.progress * 100))} tone="information" warnAtPercent={null} label={t('billing.export.progressLabel')} />
-          </Stack>
-        </Box>
-      ) : null}
-      {state.kind === 'done' ? (
-        <Text size="small" color="color.text.subtle" testId="billing-export-done">
-          {t('billing.export.done', { file: state.fileName })}
-        </Text>
-      ) : null}
-      {state.kind === 'failed' ? (
-        <Box xcss={status}>
-          <SectionMessage
-            appearance="warning"
-            title={t('billing.export.failed', { format: state.format.toUpperCase() })}
-            testId="billing-export-error"
-            actions={[
-              <SectionMessageAction key="dismiss" onClick={dismiss}>
-                {t('billing.export.dismiss')}
-              </SectionMessageAction>,
-            ]}
-          >
-            <Text>{state.message || t('billing.export.failedText')}</Text>
-          </SectionMessage>
-        </Box>
-      ) : null}
-    </Stack>
+    <Box testId="billing-export" data-state={state.kind}>
+      <Stack space="space.100" alignInline="end">
+        <Inline space="space.100" shouldWrap alignInline="end">
+          {button('csv', t('billing.export.csv'))}
+          {button('xlsx', t('billing.export.xlsx'))}
+        </Inline>
+        {state.kind === 'running' ? (
+          <Box xcss={status} testId="billing-export-progress">
+            <Stack space="space.050">
+              <Text size="small" color="color.text.subtle">
+                {state.phase === 'preparing'
+                  ? t('billing.export.preparing', { format: state.format.toUpperCase(), percent: formatCount(Math.round(state.progress * 100), locale) })
+                  : t('billing.export.downloading', { format: state.format.toUpperCase() })}
+              </Text>
+              <ProgressBar percent={Math.max(2, Math.min(100, state.progress * 100))} tone="information" warnAtPercent={null} label={t('billing.export.progressLabel')} />
+            </Stack>
+          </Box>
+        ) : null}
+        {state.kind === 'done' ? (
+          <Text size="small" color="color.text.subtle" testId="billing-export-done">
+            {t('billing.export.done', { file: state.fileName })}
+          </Text>
+        ) : null}
+        {state.kind === 'failed' ? (
+          <Box xcss={status}>
+            <SectionMessage
+              appearance="warning"
+              title={t('billing.export.failed', { format: state.format.toUpperCase() })}
+              testId="billing-export-error"
+              actions={[
+                <SectionMessageAction key="dismiss" onClick={dismiss}>
+                  {t('billing.export.dismiss')}
+                </SectionMessageAction>,
+              ]}
+            >
+              <Text>{state.message || t('billing.export.failedText')}</Text>
+            </SectionMessage>
+          </Box>
+        ) : null}
+      </Stack>
+    </Box>
   );
 }

@@ -68,7 +68,7 @@ export function OverviewView({ overview, onOpen }: { overview: BillingOverview; 
         {heading}
         <Box testId="billing-empty-customers">
           <EmptyState
-            header={t('billing.empty.customers.title')}
+            header={t('billing.empty.customers.title', { month: monthLabel })}
             description={t('billing.empty.customers.text')}
             headingLevel={3}
             primaryAction={
@@ -83,15 +83,15 @@ export function OverviewView({ overview, onOpen }: { overview: BillingOverview; 
   }
 
   const columns: ColumnHead[] = [
-    { label: t('billing.columns.customer'), width: '18rem' },
+    { label: t('billing.columns.customer'), width: '18rem', minWidth: '12rem' },
     { label: t('billing.columns.hours'), numeric: true },
     { label: t('billing.columns.billable'), numeric: true },
     { label: t('billing.columns.amount'), numeric: true },
-    { label: t('billing.columns.included'), numeric: true },
+    { label: t('billing.columns.included'), numeric: true, minWidth: '6.5rem' },
     { label: t('billing.columns.overage'), numeric: true },
     { label: t('billing.columns.excluded'), numeric: true },
-    { label: t('billing.columns.notVisible'), numeric: true, title: t('billing.notVisible.short') },
-    { label: t('billing.columns.changedAfterClose'), numeric: true },
+    { label: t('billing.columns.notVisible'), numeric: true, title: t('billing.notVisible.short'), minWidth: '7.5rem' },
+    { label: t('billing.columns.changedAfterClose'), numeric: true, minWidth: '7.5rem' },
     { label: t('billing.columns.status') },
   ];
 
@@ -160,7 +160,7 @@ function CustomerRow({ summary: c, onOpen }: { summary: CustomerMonthSummary; on
           </Pressable>
           <span style={subtleText} data-testid={`${id}-contract`}>
             {c.contractName ? (
-              <Clamp text={c.contractName} lines={1} />
+              <Clamp text={c.contractName} lines={1} small />
             ) : c.customerKey === NO_CUSTOMER ? (
               t('billing.overview.noCustomerNote')
             ) : (

@@ -26,6 +26,8 @@ const headCell: CSSProperties = {
   verticalAlign: 'bottom',
 };
 const numeric: CSSProperties = { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' };
+/** A figure column's header wraps (long German headers), its figures never do. */
+const numericHead: CSSProperties = { textAlign: 'end' };
 const footCell: CSSProperties = {
   ...cellBase,
   fontWeight: token('font.weight.semibold'),
@@ -50,6 +52,8 @@ export interface ColumnHead {
   numeric?: boolean;
   /** A column's width, e.g. `16rem` for names. */
   width?: string;
+  /** The narrowest the column gets before the table scrolls (names must not break inside words). */
+  minWidth?: string;
   /** Read by screen readers when the shown label is an abbreviation or empty. */
   title?: string;
 }
@@ -59,7 +63,7 @@ export function TableHead({ columns }: { columns: ColumnHead[] }) {
     <thead>
       <tr>
         {columns.map((c, i) => (
-          <th key={i} scope="col" title={c.title} style={{ ...headCell, ...(c.numeric ? numeric : null), width: c.width }}>
+          <th key={i} scope="col" title={c.title} style={{ ...headCell, ...(c.numeric ? numericHead : null), width: c.width, minWidth: c.minWidth }}>
             {c.label}
           </th>
         ))}
@@ -106,12 +110,14 @@ export function FootCell({ children, numeric: isNumeric, testId, header, colSpan
 }
 
 /** Text that wraps long words, clamped to `lines` with the whole text in the title (hover). */
-export function Clamp({ text, lines = 2, testId, strong }: { text: string; lines?: number; testId?: string; strong?: boolean }) {
+export function Clamp({ text, lines = 2, testId, strong, small }: { text: string; lines?: number; testId?: string; strong?: boolean; small?: boolean }) {
   return (
     <span
       title={text}
       data-testid={testId}
       style={{
+        // Its own font (a button around it would not pass the page's on), so the lines are the body's lines.
+        font: small ? token('font.body.small') : token('font.body'),
         display: '-webkit-box',
         WebkitLineClamp: lines,
         WebkitBoxOrient: 'vertical',

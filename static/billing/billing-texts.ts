@@ -7,15 +7,15 @@ import type { Translate } from '../shared/locale';
 export function reasonText(reason: ExclusionReason, t: Translate): string {
   switch (reason) {
     case 'noCustomer':
-      return t('billing.reasons.noCustomer');
+      return t('billing.export.reason.noCustomer');
     case 'noContract':
-      return t('billing.reasons.noContract');
+      return t('billing.export.reason.noContract');
     case 'nonBillableLabel':
-      return t('billing.reasons.nonBillableLabel');
+      return t('billing.export.reason.nonBillableLabel');
     case 'nonBillableType':
-      return t('billing.reasons.nonBillableType');
+      return t('billing.export.reason.nonBillableType');
     case 'noRateCard':
-      return t('billing.reasons.noRateCard');
+      return t('billing.export.reason.noRateCard');
   }
 }
 

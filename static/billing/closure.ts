@@ -31,7 +31,7 @@ export function askClosure(request: Omit<ClosureContext, 'kind'>, title: string)
     const context: ClosureContext = { kind: CLOSURE_KIND, ...request };
     const modal = new Modal({
       // Room for the question, the reason (reopen) and the server's message when it refuses.
-      size: { width: '520px', height: request.action === 'reopen' ? '420px' : '300px' },
+      size: { width: '520px', height: request.action === 'reopen' ? '380px' : '260px' },
       title,
       context,
       onClose: (payload?: ClosureClosePayload) => resolve(payload?.outcome ?? 'cancelled'),
