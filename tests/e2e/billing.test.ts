@@ -1,9 +1,10 @@
 // Billable hours in headless Chromium on the demo company. The Jira admin picks a month with worklogs and a
 // customer, reads the page's figures, and exports CSV and XLSX through the page's buttons: both files add up to
 // the page (one customer, and the whole month per currency). A worklog the app cannot read and a long customer
-// name show as such; the month is closed and reopened through the dialogs (a reason is required); a service
-// manager reads it all in German; an engineer outside the billing groups is told who may see billing.
-// Screenshots: overview light, customer view dark, German (wide and 900 px).
+// name show as such; the month is closed through a dialog, a later change in Jira is listed instead of changing
+// the invoice, and the admin reopens it (a reason is required); a service manager reads it all in German; an
+// engineer outside the billing groups is told who may see billing.
+// Screenshots: overview light, customer view dark, a closed month with a later change, German (wide and 900 px).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -415,6 +416,24 @@ describe('billable hours page', () => {
     expect(await text(app.locator('[data-testid="billing-customer-status"]'))).toBe('Closed');
     await app.locator('[data-testid="billing-history-closed"]').waitFor();
 
+    // A worklog changed in Jira after closing: the invoice keeps its figures, the change is listed.
+    const hoursBefore = await text(app.locator('[data-testid="billing-figure-hours-value"]'));
+    const list = (await jiraRest(host, MORGAN, 'GET', `/rest/api/3/issue/${restrictedIssue}/worklog`)) as { worklogs: { id: string; started: string; timeSpentSeconds: number; visibility?: unknown }[] };
+    const changed = list.worklogs.find((w) => w.started.startsWith(month) && !w.visibility);
+    if (!changed) throw new Error(`no worklog of ${restrictedIssue} in ${month}`);
+    await jiraRest(host, MORGAN, 'PUT', `/rest/api/3/issue/${restrictedIssue}/worklog/${changed.id}`, { timeSpentSeconds: changed.timeSpentSeconds + 3600 });
+    await host.forge.idle();
+    await app.locator('[data-testid="billing-refresh"]').click();
+    const changedRow = app.locator(`[data-testid="billing-changed-${changed.id}"]`);
+    await changedRow.waitFor();
+    await ready(app);
+    expect(await text(changedRow)).toBe(
+      `${restrictedIssue}Changed${shown('en-GB', { ...noSums(), raw: changed.timeSpentSeconds }, null).hours}${shown('en-GB', { ...noSums(), raw: changed.timeSpentSeconds + 3600 }, null).hours}`,
+    );
+    expect(await text(app.locator('[data-testid="billing-figure-hours-value"]'))).toBe(hoursBefore);
+    expect(await text(app.locator('[data-testid="billing-figure-changed-value"]'))).toBe('1');
+    await shoot('customer-closed-light-en');
+
     await app.locator('[data-testid="billing-reopen"]').click();
     await dialog.locator('[data-testid="billing-closure-dialog"][data-action="reopen"]').waitFor();
     // The reason is required: the dialog says so and stays open.
@@ -425,6 +444,9 @@ describe('billable hours page', () => {
     await app.locator('[data-testid="billing-customer"][data-closed="false"]').waitFor();
     await ready(app);
     expect(await text(app.locator('[data-testid="billing-history-reopened"]'))).toContain('Credit note: two tickets were logged on the wrong customer');
+    // Reopened, the figures follow Jira again (the changed worklog counts), and nothing is listed as changed.
+    expect(await text(app.locator('[data-testid="billing-figure-hours-value"]'))).not.toBe(hoursBefore);
+    expect(await app.locator('[data-testid="billing-changed"]').count()).toBe(0);
     expect(await page.locator('[data-testid="forge-modal"]').count()).toBe(0);
   });
 
