@@ -15,7 +15,7 @@ const WORKLOGS_PER_ISSUE = 5;
 /** A month over 90 days back: its issues are resolved, so the SLA backfill on install leaves them alone. */
 const MONTH = '2026-07';
 const ADMIN = '712020:morgan.keller';
-const MODULE = 'service-billing';
+const MODULE = 'service-board';
 
 function site(): { jira: JiraSeed; customers: DemoCustomer[]; people: ReturnType<typeof generateDemo>['people']; anchor: string } {
   const anchor = new Date().toISOString();

@@ -16,7 +16,7 @@ import { badRequest, type KvsReply } from './errors';
 import type { OpContext } from './items';
 import { checkEntityName, LIMITS } from './limits';
 import { type Body, itemReply, type MetadataField, parseGetOptions, requireObject } from './requests';
-import { type ItemRow, type KvsStore, LIVE, rowToItem } from './store';
+import { entityIndexName, type ItemRow, type KvsStore, LIVE, rowToItem } from './store';
 
 interface RangedRow extends ItemRow {
   rv: string | number | null;
@@ -160,10 +160,15 @@ function planEntityQuery(
     const guard = attr.type === 'string' ? `typeof(${rv}) = 'text'` : attr.type === 'boolean' ? 'TRUE' : `typeof(${rv}) IN ('integer', 'real')`;
     where.push(guard, rangeSql(range.condition, rv));
   }
-  if (hasCursor) where.push(index.range ? `(${rv}, key) ${sort === 'ASC' ? '>' : '<'} (@cr, @ck)` : `key ${sort === 'ASC' ? '>' : '<'} @ck`);
+  if (hasCursor) {
+    const after = sort === 'ASC' ? '>' : '<';
+    // The plain bound lets the index seek to the cursor; the row value alone would walk from the range's start.
+    where.push(index.range ? `${rv} ${after}= @cr AND (${rv}, key) ${after} (@cr, @ck)` : `key ${after} @ck`);
+  }
   const order = index.range ? `${rv} ${sort}, key ${sort}` : `key ${sort}`;
+  const source = index.range ? `kvs_items INDEXED BY ${entityIndexName(schema.name, index.name, [...index.partition, index.range].map(attributeSql))}` : 'kvs_items';
   return {
-    sql: `SELECT key, value, created_at, updated_at, expire_at, ${rv} AS rv FROM kvs_items
+    sql: `SELECT key, value, created_at, updated_at, expire_at, ${rv} AS rv FROM ${source}
           WHERE ${where.join(' AND ')} ORDER BY ${order}`,
     params,
   };

@@ -45,6 +45,11 @@ CREATE INDEX IF NOT EXISTS kvs_items_expiry ON kvs_items (expire_at) WHERE expir
 `;
 
 /** A live row: not expired at `now`. Used by every read. */
+/** The SQLite name of an entity index's expression index (queries name it: without statistics SQLite would pick the primary key and sort). */
+export function entityIndexName(entity: string, indexName: string, columns: string[]): string {
+  return `kvs_ix_${createHash('sha1').update(JSON.stringify([entity, indexName, columns])).digest('hex').slice(0, 16)}`;
+}
+
 export const LIVE = '(expire_at IS NULL OR expire_at > @now)';
 
 export const rowToItem = (row: ItemRow): StoredItem => ({
@@ -129,9 +134,8 @@ export class KvsStore {
    * `columns` are SQL expressions over `value`; names of entities and attributes were checked at start-up.
    */
   ensureIndex(entity: string, indexName: string, columns: string[]): void {
-    const digest = createHash('sha1').update(JSON.stringify([entity, indexName, columns])).digest('hex').slice(0, 16);
     this.db.exec(
-      `CREATE INDEX IF NOT EXISTS kvs_ix_${digest} ON kvs_items (${[...columns, 'key'].join(', ')})
+      `CREATE INDEX IF NOT EXISTS ${entityIndexName(entity, indexName, columns)} ON kvs_items (${[...columns, 'key'].join(', ')})
        WHERE space = 'entity' AND entity = '${entity}'`,
     );
   }
