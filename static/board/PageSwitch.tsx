@@ -29,7 +29,7 @@ export function PageSwitch({ history, viewer }: { history: PageHistory | null; v
   };
   return (
     <>
-      <Box paddingInline="space.300" paddingBlockStart="space.150">
+      <Box paddingInline="space.200" paddingBlockStart="space.150">
         <Inline space="space.100" role="tablist">
           {(['board', 'billing'] as const).map((p) => (
             <Button key={p} appearance={page === p ? 'primary' : 'subtle'} onClick={() => go(p)} role="tab" aria-selected={page === p} testId={`page-tab-${p}`}>
