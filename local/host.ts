@@ -26,8 +26,8 @@ export interface LocalHostOptions {
   /** Runs the scheduled triggers on their intervals (times this factor). */
   schedules?: number | false;
   log?: (line: string) => void;
-  /** Jira's harsher behaviours, all off by default: `searchLagMs`, `worklogChangelog` (see local/jira/README.md). */
-  jiraOptions?: Pick<JiraEmulatorOptions, 'searchLagMs' | 'worklogChangelog'>;
+  /** Jira's harsher behaviours and the app account's groups (see local/jira/README.md). */
+  jiraOptions?: Pick<JiraEmulatorOptions, 'searchLagMs' | 'worklogChangelog' | 'appGroups' | 'worklogFeedPageSize'>;
   /** Product events delivered twice and out of order, as Forge may (see LocalForgeOptions.eventDelivery). Off by default. */
   eventDelivery?: EventDeliveryOptions;
 }
@@ -59,6 +59,8 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     baseUrl: url,
     searchLagMs: options.jiraOptions?.searchLagMs,
     worklogChangelog: options.jiraOptions?.worklogChangelog,
+    appGroups: options.jiraOptions?.appGroups,
+    worklogFeedPageSize: options.jiraOptions?.worklogFeedPageSize,
   });
   const { company } = options;
   const demo = !jira.isEmpty()

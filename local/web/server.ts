@@ -222,10 +222,11 @@ export function createHostServer(options: HostServerOptions): Server {
     const browse = /^\/browse\/([^/]+)$/.exec(path);
     if (browse) return page(req, res, url, (r) => issueViewPage(r, decodeURIComponent(browse[1] ?? '')));
     if (path === '/apps') return page(req, res, url, appsPage);
-    const app = /^\/apps\/([^/]+)$/.exec(path);
+    // A global page's own routes follow its key (`/apps/<key>/billing?month=...`), as Forge keeps them in Jira's URL.
+    const app = /^\/apps\/([^/]+)(?:\/.*)?$/.exec(path);
     if (app) return page(req, res, url, (r) => globalPage(r, decodeURIComponent(app[1] ?? '')));
     if (path === '/settings' || path === '/settings/apps') return page(req, res, url, settingsPage);
-    const admin = /^\/settings\/apps\/([^/]+)$/.exec(path);
+    const admin = /^\/settings\/apps\/([^/]+)(?:\/.*)?$/.exec(path);
     if (admin) return page(req, res, url, (r) => adminPage(r, decodeURIComponent(admin[1] ?? '')));
     if (path === '/favicon.ico') return serveAsset(res, 'favicon.svg');
 

@@ -388,12 +388,19 @@ describe('billable hours page', () => {
     expect(await app.locator('[data-testid="billing-burn-chart"] table tbody tr').count()).toBeGreaterThan(0);
   });
 
-  it("shows a customer's month in the dark theme", async () => {
+  it("shows a customer's month in the dark theme, and a link to it opens it again", async () => {
     await signIn(MORGAN, 'dark');
     const app = await openPage();
     await ready(app);
     await pickMonth(app);
     await pickCustomer(app);
+    // The page keeps its place in Jira's URL (the global page's route, then month and customer): a link opens it there.
+    const link = new URL(page.url());
+    expect(link.pathname).toBe(`${GLOBAL_PAGE}/billing`);
+    expect(Object.fromEntries(link.searchParams)).toEqual({ month, customer: customer.customerKey });
+    await page.goto('about:blank');
+    await page.goto(link.toString());
+    await page.frameLocator(FRAME).locator(`[data-testid="billing"][data-month="${month}"][data-customer="${customer.customerKey}"][data-state="ready"]`).waitFor({ timeout: 30_000 });
     await app.locator('[data-testid^="billing-issue-"][data-testid$="-toggle"]').first().click();
     expect(await app.locator('html').getAttribute('data-color-mode')).toBe('dark');
     await shoot('customer-dark-en');

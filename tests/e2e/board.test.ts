@@ -289,6 +289,13 @@ describe('priority board', () => {
     expect(states.length).toBeGreaterThan(0);
     expect(new Set(states)).toEqual(new Set(['true']));
     await shoot('filter-breached-en');
+    // The filter is in the page's URL: the same link opens the board filtered.
+    const link = new URL(page.url());
+    expect(link.searchParams.get('sla')).toBe('breached');
+    await page.goto(link.toString());
+    await app.locator('[data-testid="board-filter-clear"]').waitFor();
+    await app.locator('[data-testid="board"][data-loading="false"]').waitFor();
+    expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-pinned'))))).toEqual(new Set(['true']));
 
     // An issue type no open issue has: nothing matches, and the page says how to see more.
     await app.locator('[data-testid="board-filter-type-select--control"]').click();

@@ -66,12 +66,31 @@
     }
   });
 
-  // Forge keeps a history per module in the host URL; here it is kept in memory, which is enough for an app's
-  // own routing (react-router style: push, replace, go, listen).
+  // Forge keeps a page module's history in the host URL (`/apps/<key>/<path>?<search>`): a shared link opens the
+  // app where it was. Here too for global and admin pages (the host page is same-origin); entries are kept in
+  // memory as well, for go/back and for frames whose host URL is not theirs (the issue view).
+  function pageBase() {
+    try {
+      var m = /^(\/(?:settings\/)?apps\/[^/]+)(\/.*)?$/.exec(host.location.pathname);
+      return m ? { base: m[1], path: (m[2] || '/') + host.location.search + host.location.hash } : null;
+    } catch (error) {
+      return null;
+    }
+  }
   function createHistory() {
     var listeners = [];
-    var entries = [toLocation('/', undefined)];
+    var page = pageBase();
+    var entries = [toLocation(page ? page.path : '/', undefined)];
     var index = 0;
+    function mirror(how) {
+      if (!page) return;
+      var l = entries[index];
+      try {
+        host.history[how === 'PUSH' ? 'pushState' : 'replaceState'](null, '', page.base + (l.pathname === '/' ? '' : l.pathname) + l.search + l.hash);
+      } catch (error) {
+        /* the host URL is only a convenience */
+      }
+    }
     function toLocation(path, state) {
       var text = typeof path === 'string' ? path : (path.pathname || '/') + (path.search || '') + (path.hash || '');
       var url = new URL(text, 'http://history.local');
@@ -91,16 +110,19 @@
         entries = entries.slice(0, index + 1);
         entries.push(toLocation(path, state));
         index = entries.length - 1;
+        mirror('PUSH');
         notify('PUSH');
       },
       replace: function (path, state) {
         entries[index] = toLocation(path, state);
+        mirror('REPLACE');
         notify('REPLACE');
       },
       go: function (n) {
         var next = Math.min(Math.max(index + n, 0), entries.length - 1);
         if (next === index) return;
         index = next;
+        mirror('REPLACE');
         notify('POP');
       },
       back: function () { history.go(-1); },
