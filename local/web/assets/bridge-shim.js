@@ -73,7 +73,7 @@
     try {
       var m = /^(\/(?:settings\/)?apps\/[^/]+)(\/.*)?$/.exec(host.location.pathname);
       return m ? { base: m[1], path: (m[2] || '/') + host.location.search + host.location.hash } : null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -87,7 +87,7 @@
       var l = entries[index];
       try {
         host.history[how === 'PUSH' ? 'pushState' : 'replaceState'](null, '', page.base + (l.pathname === '/' ? '' : l.pathname) + l.search + l.hash);
-      } catch (error) {
+      } catch {
         /* the host URL is only a convenience */
       }
     }
