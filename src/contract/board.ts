@@ -69,6 +69,15 @@ export interface BoardView {
   lanes: BoardLane[];
   /** The team's next work across customers (staff only). */
   next: BoardItem[];
+  /**
+   * What the filters offer, whatever filters are set: the customers the viewer may see, and the assignees and
+   * issue types of the open work in the customers shown (so a shared, filtered link still offers the rest).
+   */
+  choices: {
+    customers: { key: string; name: string }[];
+    assignees: { accountId: string; displayName: string }[];
+    issueTypes: string[];
+  };
   /** ISO 8601. */
   generatedAt: string;
 }

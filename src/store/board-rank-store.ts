@@ -4,14 +4,18 @@ import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { entities, keys } from './keys';
 
+const person = z.object({ accountId: z.string(), displayName: z.string() });
 const rankSchema = z.object({
   issueId: z.string(),
   rankKey: z.string(),
-  movedBy: z.object({ accountId: z.string(), displayName: z.string() }),
+  movedBy: person,
   /** ISO 8601. */
   movedAt: z.string(),
-  /** The key before this move; null when it had none (placed by its score). */
-  previous: z.string().nullable(),
+  /**
+   * The place before this move, with who set it and when (an undo restores all three); null when it had none
+   * (placed by its score). A bare key is a place stored before movers were kept with it.
+   */
+  previous: z.union([z.string(), z.object({ rankKey: z.string(), movedBy: person, movedAt: z.string() })]).nullable(),
 });
 export type BoardRank = z.infer<typeof rankSchema>;
 

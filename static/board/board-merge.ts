@@ -1,6 +1,6 @@
 // A refreshed board merged into the one shown: every item, lane and list that did not change keeps its object,
 // so React redraws only what changed (a focused button or an open tooltip stays). And the choices the filters
-// offer, gathered from every answer seen, so a filter still offers the other values while it narrows the board.
+// offer: what the board says it offers, plus what earlier answers showed.
 // Pure.
 import type { BoardItem, BoardLane, BoardView } from '@contract/board';
 
@@ -50,20 +50,19 @@ export const emptyChoices = (): FilterChoices => ({ customers: new Map(), assign
 
 /** The choices so far plus what `view` shows; the same object when nothing is new. */
 export function gatherChoices(choices: FilterChoices, view: BoardView): FilterChoices {
-  const items = [...view.lanes.flatMap((l) => l.items), ...view.next];
-  const newCustomer = view.lanes.some((l) => choices.customers.get(l.customer.key) !== l.customer.name);
-  const newAssignee = items.some((i) => i.assignee && choices.assignees.get(i.assignee.accountId) !== i.assignee.displayName);
-  const newType = items.some((i) => i.issueType && !choices.issueTypes.has(i.issueType));
+  // The board says what it offers (whatever the filters); what earlier answers showed stays offered too.
+  const laneCustomers = [...view.choices.customers, ...view.lanes.map((l) => l.customer)];
+  const people = [...view.choices.assignees, ...[...view.lanes.flatMap((l) => l.items), ...view.next].flatMap((i) => (i.assignee ? [i.assignee] : []))];
+  const types = view.choices.issueTypes;
+  const newCustomer = laneCustomers.some((c) => choices.customers.get(c.key) !== c.name);
+  const newAssignee = people.some((p) => choices.assignees.get(p.accountId) !== p.displayName);
+  const newType = types.some((t) => !choices.issueTypes.has(t));
   if (!newCustomer && !newAssignee && !newType) return choices;
-  const customers = new Map(choices.customers);
-  for (const lane of view.lanes) customers.set(lane.customer.key, lane.customer.name);
-  const assignees = new Map(choices.assignees);
-  const issueTypes = new Set(choices.issueTypes);
-  for (const item of items) {
-    if (item.assignee) assignees.set(item.assignee.accountId, item.assignee.displayName);
-    if (item.issueType) issueTypes.add(item.issueType);
-  }
-  return { customers, assignees, issueTypes };
+  return {
+    customers: new Map([...choices.customers, ...laneCustomers.map((c): [string, string] => [c.key, c.name])]),
+    assignees: new Map([...choices.assignees, ...people.map((p): [string, string] => [p.accountId, p.displayName])]),
+    issueTypes: new Set([...choices.issueTypes, ...types]),
+  };
 }
 
 /** The customer of each item in the team's list, by the lanes (the list's items do not name it). */

@@ -8,6 +8,7 @@ import { jiraRest } from '../helpers/jira-rest';
 import { join } from 'node:path';
 
 const SOFIA = '712020:sofia.brandt';
+const DANIEL = '712020:daniel.okafor';
 const RETO = 'qm:alpenbank:reto.huber';
 
 describe('priority board resolver', () => {
@@ -70,6 +71,13 @@ describe('priority board resolver', () => {
     for (const lane of breached.lanes) for (const item of lane.items) expect(item.score.pinned).toBe(true);
     const incidents = await board(SOFIA, { issueType: 'Incident' });
     for (const lane of incidents.lanes) for (const item of lane.items) expect(item.issueType).toBe('Incident');
+    // The filters still offer everything else (a shared, filtered link must not narrow the choices).
+    const everything = await board(SOFIA);
+    expect(incidents.choices).toEqual(everything.choices);
+    expect(incidents.choices.issueTypes.length).toBeGreaterThan(1);
+    expect(incidents.choices.customers).toHaveLength(6);
+    const assignees = new Set(everything.lanes.flatMap((l) => l.items.flatMap((i) => (i.assignee ? [i.assignee.accountId] : []))));
+    for (const a of assignees) expect(incidents.choices.assignees.map((x) => x.accountId)).toContain(a);
     const bad = (await host.forge.invokeResolver({ moduleKey: 'service-issue-panel', functionKey: 'getBoard', accountId: SOFIA, payload: { sla: 'late' } })) as ResolverResult<BoardView>;
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'sla' } });
   });
@@ -79,6 +87,7 @@ describe('priority board resolver', () => {
     expect(own.viewer).toEqual({ kind: 'contact', customerKey: 'alpenbank' });
     expect(own.lanes.map((l) => l.customer.key)).toEqual(['alpenbank']);
     expect(own.next).toEqual([]);
+    expect(own.choices.customers).toEqual([{ key: 'alpenbank', name: own.lanes[0]?.customer.name }]);
     expect(own.lanes[0]?.items.map((i) => i.key).sort()).toEqual(await openKeys(RETO, ['ALP', 'ALPOPS']));
     const others = ['Hudson', 'Liberty', 'Lotus', 'Matterhorn', 'Saffron', 'HUD-', 'MTH-', 'LOT-', 'SAF-', 'LIB-'];
     for (const name of others) expect(JSON.stringify(own)).not.toContain(name);
@@ -116,6 +125,26 @@ describe('priority board resolver', () => {
       if (!undone.ok) throw new Error(undone.error.message);
       expect(order(undone.data)).toEqual(order(before));
       expect(undone.data.items.find((i) => i.issueId === last.issueId)?.moved ?? null).toBeNull();
+    });
+
+    it('undoes a second move back to the first, which keeps its own mover', async () => {
+      const l = (await board(SOFIA)).lanes.find((x) => unpinned(x).length >= 3) as Lane;
+      const items = unpinned(l);
+      const key = l.customer.key;
+      const order = (x: Lane) => unpinned(x).map((i) => i.issueId);
+      const target = items[items.length - 1] as Lane['items'][number];
+      const top = l.items[l.items.indexOf(items[0] as Lane['items'][number]) - 1]?.issueId ?? null;
+      const first = await call<Lane>(SOFIA, 'moveBoardItem', { customerKey: key, issueId: target.issueId, after: top });
+      if (!first.ok) throw new Error(first.error.message);
+      const firstMove = first.data.items.find((i) => i.issueId === target.issueId)?.moved;
+      // Another service manager moves it again, below the next item.
+      const second = await call<Lane>(DANIEL, 'moveBoardItem', { customerKey: key, issueId: target.issueId, after: order(first.data)[1] ?? null });
+      if (!second.ok) throw new Error(second.error.message);
+      expect(second.data.items.find((i) => i.issueId === target.issueId)?.moved?.by).toBe('Daniel Okafor');
+      const undone = await call<Lane>(DANIEL, 'undoBoardMove', { customerKey: key, issueId: target.issueId });
+      if (!undone.ok) throw new Error(undone.error.message);
+      expect(order(undone.data)).toEqual(order(first.data));
+      expect(undone.data.items.find((i) => i.issueId === target.issueId)?.moved).toEqual({ ...firstMove, undoable: true });
     });
 
     it('keeps both moves when two people rank the same lane at once', async () => {

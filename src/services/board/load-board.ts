@@ -63,6 +63,8 @@ export interface Lane {
   ranks: Map<string, BoardRank>;
   /** Hand-made ranks of issues no longer on the board. */
   unusedRanks: string[];
+  /** Assignees and issue types of the lane's open work the viewer may see, before the filters. */
+  choices: { assignees: Map<string, string>; issueTypes: Set<string> };
 }
 
 /** One customer's lane as the viewer may see it, filtered, scored and ranked (breached first, then by hand and score). */
@@ -78,7 +80,13 @@ export async function loadLane(deps: Pick<BoardDeps, 'sla' | 'ranks' | 'config'>
   const resolved = done.filter((r) => r.board.resolved !== null && r.board.resolved >= month.from && r.board.resolved < month.to);
   const thisMonth = { resolved: resolved.length, withinSla: resolved.filter((r) => r.property.everBreached !== 'true').length };
   const contract = contractInForce(contracts.map((c) => c.record), customer.key, localDate(context.now, customer.timeZone));
-  const records = all.filter((r) => viewer.visible.has(r.issueId) && matches(r, request));
+  const visible = all.filter((r) => viewer.visible.has(r.issueId));
+  const records = visible.filter((r) => matches(r, request));
+  const choices = { assignees: new Map<string, string>(), issueTypes: new Set<string>() };
+  for (const r of visible) {
+    if (r.board.assignee) choices.assignees.set(r.board.assignee.accountId, r.board.assignee.displayName);
+    if (r.board.issueType) choices.issueTypes.add(r.board.issueType);
+  }
   const ranks = new Map(rankList.map((r) => [r.issueId, r]));
   const scored = scoreIssues(records.map((r) => boardIssue(r, customer)), context);
   const lane = rankLane(scored, Object.fromEntries(rankList.map((r) => [r.issueId, r.rankKey])));
@@ -94,6 +102,7 @@ export async function loadLane(deps: Pick<BoardDeps, 'sla' | 'ranks' | 'config'>
     records: new Map(records.map((r) => [r.issueId, r])),
     ranks,
     unusedRanks,
+    choices,
   };
 }
 
@@ -139,7 +148,18 @@ export async function loadBoard(deps: BoardDeps, request: BoardRequest): Promise
     viewer: viewer.contact ? { kind: 'contact', customerKey: contactOf?.record.key ?? boardLanes[0]?.customer.key ?? '' } : { kind: 'staff' },
     lanes: boardLanes,
     next,
+    choices: boardChoices(viewer.contact ? visibleLanes.map((l) => l.customer) : customers.map((c) => c.record), visibleLanes),
     generatedAt: new Date(deps.now).toISOString(),
+  };
+}
+
+function boardChoices(customers: readonly Customer[], lanes: readonly Lane[]): BoardView['choices'] {
+  const assignees = new Map(lanes.flatMap((l) => [...l.choices.assignees]));
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  return {
+    customers: customers.map((c) => ({ key: c.key, name: c.name })).sort((a, b) => byName(a.name, b.name)),
+    assignees: [...assignees].map(([accountId, displayName]) => ({ accountId, displayName })).sort((a, b) => byName(a.displayName, b.displayName)),
+    issueTypes: [...new Set(lanes.flatMap((l) => [...l.choices.issueTypes]))].sort(byName),
   };
 }
 

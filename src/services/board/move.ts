@@ -49,7 +49,7 @@ export async function moveBoardItem(deps: BoardDeps, request: MoveBoardItemReque
       rankKey: u.rankKey,
       movedBy: mover ? { accountId: viewer.accountId, displayName: viewer.displayName } : before.movedBy,
       movedAt: mover ? at : before.movedAt,
-      previous: u.issueId === request.issueId ? (before?.rankKey ?? null) : (before?.previous ?? null),
+      previous: u.issueId === request.issueId ? (before ? { rankKey: before.rankKey, movedBy: before.movedBy, movedAt: before.movedAt } : null) : (before?.previous ?? null),
     };
   });
   await deps.ranks.save(request.customerKey, ranks);
@@ -62,7 +62,10 @@ export async function undoBoardMove(deps: BoardDeps, request: UndoBoardMoveReque
   requireOnBoard(lane, request.issueId);
   const rank = lane.ranks.get(request.issueId);
   if (!rank) throw new NotFoundError('This issue was not moved by hand: there is nothing to undo.');
-  if (rank.previous === null) await deps.ranks.remove(request.customerKey, [request.issueId]);
-  else await deps.ranks.save(request.customerKey, [{ ...rank, rankKey: rank.previous, previous: null, movedBy: { accountId: viewer.accountId, displayName: viewer.displayName }, movedAt: new Date(deps.now).toISOString() }]);
+  const { previous } = rank;
+  if (previous === null) await deps.ranks.remove(request.customerKey, [request.issueId]);
+  // The earlier place comes back with its own mover; one stored before movers were kept is credited to the undoer.
+  else if (typeof previous === 'string') await deps.ranks.save(request.customerKey, [{ ...rank, rankKey: previous, previous: null, movedBy: { accountId: viewer.accountId, displayName: viewer.displayName }, movedAt: new Date(deps.now).toISOString() }]);
+  else await deps.ranks.save(request.customerKey, [{ issueId: rank.issueId, ...previous, previous: null }]);
   return laneView(await load(), viewer, LANE_ALONE_LIMIT);
 }

@@ -24,7 +24,21 @@ const lane = (key: string, items: BoardItem[]): BoardLane => ({
   items,
   truncated: false,
 });
-const board = (lanes: BoardLane[], next: BoardItem[] = [], generatedAt = '2026-03-10T12:00:00Z'): BoardView => ({ viewer: { kind: 'staff' }, lanes, next, generatedAt });
+/** An answer whose choices are what its lanes hold, as the server gives for an unfiltered board. */
+const board = (lanes: BoardLane[], next: BoardItem[] = [], generatedAt = '2026-03-10T12:00:00Z', choices?: BoardView['choices']): BoardView => {
+  const items = lanes.flatMap((l) => l.items);
+  return {
+    viewer: { kind: 'staff' },
+    lanes,
+    next,
+    generatedAt,
+    choices: choices ?? {
+      customers: lanes.map((l) => ({ key: l.customer.key, name: l.customer.name })),
+      assignees: items.flatMap((i) => (i.assignee ? [i.assignee] : [])),
+      issueTypes: [...new Set(items.flatMap((i) => (i.issueType ? [i.issueType] : [])))],
+    },
+  };
+};
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 describe('merging a refreshed board', () => {
@@ -72,6 +86,18 @@ describe('the filters’ choices', () => {
     expect([...second.customers.keys()]).toEqual(['acme', 'beta']);
     expect([...second.assignees.keys()]).toEqual(['a1', 'a2']);
     expect(gatherChoices(second, board([lane('acme', [item('1')])]))).toBe(second);
+  });
+
+  it('offers what the board says it offers, though a shared link opened it filtered to one lane and one type', () => {
+    const filtered = board([lane('acme', [item('1')])], [], undefined, {
+      customers: [{ key: 'acme', name: 'ACME' }, { key: 'beta', name: 'BETA' }],
+      assignees: [{ accountId: 'a1', displayName: 'Lukas Meier' }, { accountId: 'a2', displayName: 'Anna Schmid' }],
+      issueTypes: ['Incident', 'Change'],
+    });
+    const choices = gatherChoices(emptyChoices(), filtered);
+    expect([...choices.customers.keys()]).toEqual(['acme', 'beta']);
+    expect([...choices.assignees.keys()]).toEqual(['a1', 'a2']);
+    expect([...choices.issueTypes]).toEqual(['Incident', 'Change']);
   });
 
   it('names the customer of each item of the team’s list by its lane', () => {
