@@ -2,17 +2,12 @@
 // page, the last minute left out), `worklog/list` (1000 ids a call) and an issue's worklogs started in a window.
 import { route } from '@forge/api';
 import { z } from 'zod';
+import type { WorklogFact } from '../domain/billing';
 import type { Caller } from './call';
 import { readOffsetPages } from './paging';
 
-/** A worklog as the app keeps it: times as epoch ms. */
-export interface JiraWorklog {
-  id: string;
-  issueId: string;
-  authorAccountId: string;
-  authorName: string;
-  started: number;
-  seconds: number;
+/** A worklog as the app keeps it (what billing reads, and when Jira last changed it): times as epoch ms. */
+export interface JiraWorklog extends WorklogFact {
   updated: number;
 }
 

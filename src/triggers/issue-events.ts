@@ -6,7 +6,7 @@ import { JiraError, JiraRateLimited } from '../jira/errors';
 import { recomputeIssueSla } from '../services/sla/recompute';
 import { queueSlaJob } from '../jobs/sla-queue';
 import { billingDeps } from '../services/billing/runtime';
-import { syncWorklogEvent } from '../services/billing/sync';
+import { forgetIssue, syncWorklogEvent } from '../services/billing/sync';
 import { slaRuntime } from './sla-runtime';
 
 const issueEventSchema = z.object({
@@ -39,6 +39,7 @@ export async function onIssueEvent(event: unknown): Promise<void> {
   const runtime = slaRuntime();
   if (eventType === 'avi:jira:deleted:issue') {
     await runtime.sla.delete(issueId);
+    await forgetIssue(billingDeps(), issueId);
     return;
   }
   try {

@@ -160,6 +160,21 @@ describe('billable hours', () => {
     expect(after.lineCount).toBe(before.lineCount - 1);
   });
 
+  it("drops a deleted issue's worklogs with it", async () => {
+    const customer = demo.customers[3];
+    if (!customer) throw new Error('a fourth customer');
+    const issue = seed.issues.find((i) => customer.projectKeys.includes(i.projectKey) && i.worklogs.some((w) => localDate(Date.parse(w.started), customer.timeZone).startsWith(MONTH)));
+    if (!issue) throw new Error('an issue with May worklogs');
+    const before = summaryOf(await overview(), customer.key);
+    const seconds = issue.worklogs.filter((w) => localDate(Date.parse(w.started), customer.timeZone).startsWith(MONTH)).reduce((s, w) => s + w.timeSpentSeconds, 0);
+    const id = String((await jiraRest(host, ADMIN, 'GET', `/rest/api/3/issue/${issue.key}?fields=summary`)).id);
+    // The emulator does not delete issues; Jira's event for a deletion is delivered as Forge would.
+    await host.forge.deliverProductEvent({ eventType: 'avi:jira:deleted:issue', selfGenerated: false, issue: { id, key: issue.key } });
+    await host.forge.idle();
+    const after = summaryOf(await overview(), customer.key);
+    expect(after.rawSeconds).toBe(before.rawSeconds - seconds);
+  });
+
   it('reports a worklog restricted to a group the app is not in as not visible to the app', async () => {
     const customer = demo.customers[1];
     if (!customer) throw new Error('a second customer');

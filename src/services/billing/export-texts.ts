@@ -5,6 +5,8 @@
 import type { BillingLine, CustomerMonthSummary, ExclusionReason } from '../../contract/billing';
 import { NO_CUSTOMER } from '../../contract/billing';
 import type { Contract } from '../../contract/config';
+import { minorDigits as domainMinorDigits } from '../../domain/billing';
+import { zoneOffsets } from '../../domain/calendar';
 
 /** Every header and sheet name of the exports, in the viewer's language. */
 export interface ExportTexts {
@@ -215,20 +217,13 @@ export function excludedReasonOf(texts: ExportTexts, line: BillingLine): string 
   return detail ? `${reason}: ${detail}` : reason;
 }
 
-const minorDigitCache = new Map<string, number>();
-
-/** The currency's minor digits as Intl knows them (CHF 2, JPY 0, KWD 3). */
+/** The currency's minor digits as Intl knows them (CHF 2, JPY 0, KWD 3); 2 for a code Intl does not know. */
 export function minorDigits(currency: string): number {
-  let digits = minorDigitCache.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    minorDigitCache.set(currency, digits);
+  try {
+    return domainMinorDigits(currency);
+  } catch {
+    return 2;
   }
-  return digits;
 }
 
 /** Minor units as a machine-readable decimal in major units: 14050 CHF -> `140.50`, 1500 JPY -> `1500`. */
@@ -271,35 +266,20 @@ export interface WallTime {
   offsetMinutes: number;
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = zoneFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 /** The wall-clock time of an instant in a time zone, and that zone's UTC offset then (never the machine's zone). */
 export function wallTime(epochMs: number, timeZone: string): WallTime {
   const instant = Math.floor(epochMs / 1000) * 1000;
-  const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of zoneFormat(timeZone).formatToParts(instant)) {
-    if (part.type in parts) parts[part.type as keyof typeof parts] = Number(part.value);
-  }
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return { ...parts, offsetMinutes: Math.round((asUtc - instant) / 60_000) };
+  const offset = zoneOffsets(timeZone)?.offsetAt(instant) ?? 0;
+  const wall = new Date(instant + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    offsetMinutes: Math.round(offset / 60_000),
+  };
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

@@ -6,7 +6,7 @@
 import type { BillingLine, ChangeAfterClose, NotVisibleIssue } from '../../contract/billing';
 import { NO_CUSTOMER } from '../../contract/billing';
 import type { Contract } from '../../contract/config';
-import { billWorklog, customerOfIssue, diffSnapshot, type BillingContract, type BillingCustomer, type BillingTerms, type IssueFact, type WorklogFact } from '../../domain/billing';
+import { billWorklog, customerOfIssue, diffSnapshot, type BillingContract, type BillingCustomer, type BillingTerms, type IssueFact } from '../../domain/billing';
 import { createMatcher, type CustomerMatcher } from '../../domain/customers';
 import type { JiraGateway, SearchedIssue } from '../../jira/gateway';
 import type { JiraWorklog } from '../../jira/worklogs';
@@ -128,8 +128,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const toFact = (w: JiraWorklog): WorklogFact => ({ id: w.id, issueId: w.issueId, authorAccountId: w.authorAccountId, authorName: w.authorName, started: w.started, seconds: w.seconds });
-
 export async function buildMonthReport(deps: ReportDeps, month: string): Promise<MonthReport> {
   const { from, to } = monthWindow(month);
   const { terms, contracts, matcher, fieldIds } = await billingTerms(deps.config);
@@ -161,7 +159,7 @@ export async function buildMonthReport(deps: ReportDeps, month: string): Promise
     // Neither searchable nor reconcilable: the issue is deleted or hidden from the app; it bills nothing.
     if (!fact) continue;
     for (const w of worklogs) {
-      const line = billWorklog(toFact(w), fact, facts, terms);
+      const line = billWorklog(w, fact, facts, terms);
       if (!line.date.startsWith(month)) continue;
       push(live, line.customerKey ?? NO_CUSTOMER, line);
     }

@@ -94,6 +94,14 @@ export async function syncWorklogEvent(deps: SyncDeps, kind: 'created' | 'update
   await deps.worklogs.recount(touched);
 }
 
+/** A deleted issue's worklogs leave the copy with it (Jira deletes them too). */
+export async function forgetIssue(deps: Pick<SyncDeps, 'worklogs'>, issueId: string): Promise<void> {
+  const held = await deps.worklogs.ofIssue(issueId);
+  if (held.length === 0) return;
+  await deps.worklogs.remove(held.map((w) => w.id));
+  await deps.worklogs.recount([issueId]);
+}
+
 /**
  * Makes the copy of an issue's worklogs started in `[from, to)` what Jira answers now: adds what is missing,
  * updates what changed; a held worklog Jira no longer lists there is read by id: stored again where it moved,
