@@ -133,6 +133,8 @@ export type BillingOverviewRequest = z.infer<typeof billingOverviewRequestSchema
 export interface BillingOverview {
   month: string;
   customers: CustomerMonthSummary[];
+  /** Null when counted just now; for a large month, when its background count ran (ISO 8601). */
+  figuresAt: string | null;
   sync: WorklogSyncStatus;
 }
 
@@ -155,6 +157,8 @@ export interface BillingCustomerMonth {
   history: ClosureEvent[];
   /** Whether the caller may reopen a closed month (Jira administrators only). */
   mayReopen: boolean;
+  /** Null when counted just now; for a large month, when its background count ran (ISO 8601). */
+  figuresAt: string | null;
 }
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;

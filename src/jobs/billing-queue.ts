@@ -13,7 +13,7 @@ export interface ExportJob {
   locale: string;
 }
 
-export type BillingJob = ExportJob | { kind: 'sync' };
+export type BillingJob = ExportJob | { kind: 'sync' } | { kind: 'count'; month: string };
 
 export async function queueBillingJob(job: BillingJob): Promise<void> {
   await new Queue({ key: 'billing-jobs' }).push([{ body: { ...job } }]);

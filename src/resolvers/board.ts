@@ -5,7 +5,7 @@ import { boardRequestSchema, moveBoardItemRequestSchema, undoBoardMoveRequestSch
 import { createJiraGateway } from '../jira/gateway';
 import { loadBoard, type BoardDeps } from '../services/board/load-board';
 import { moveBoardItem, undoBoardMove } from '../services/board/move';
-import { hoursUsed } from '../services/billing/month-figures';
+import { hoursUsed } from '../services/billing/month-count';
 import { createBillingStore } from '../store/billing-store';
 import { createBoardRankStore } from '../store/board-rank-store';
 import { createConfigStore } from '../store/config-store';

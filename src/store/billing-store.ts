@@ -1,8 +1,9 @@
 // Billing records in KVS: each customer's month (open or closed, its closing history and the id of its
 // snapshot), the snapshot's invoice lines in pages, and exports with their files in expiring chunks.
+import { randomUUID } from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import type { BillingExportStatus, BillingLine, ClosureEvent } from '../contract/billing';
+import type { BillingExportStatus, BillingLine, ClosureEvent, CustomerMonthSummary } from '../contract/billing';
 import { keys, MAX_VALUE_BYTES } from './keys';
 
 const person = z.object({ accountId: z.string(), displayName: z.string() });
@@ -25,6 +26,18 @@ const exportSchema = z.object({
   message: z.string().nullable(),
 });
 
+const summarySchema = z.custom<CustomerMonthSummary>((v) => typeof v === 'object' && v !== null && typeof (v as { customerKey?: unknown }).customerKey === 'string');
+const notVisibleSchema = z.object({ issueKey: z.string(), summary: z.string(), seconds: z.number() });
+const countSchema = z.object({
+  countId: z.string(),
+  /** ISO 8601. */
+  computedAt: z.string(),
+  lineCount: z.number().int(),
+  customers: z.array(z.object({ key: z.string(), summary: summarySchema.nullable(), pages: z.number().int(), notVisible: z.array(notVisibleSchema) })),
+});
+/** A month counted in the background: each customer's figures then, and its live lines in pages. */
+export type MonthCount = z.infer<typeof countSchema>;
+
 /** Lines per snapshot page: a line is well under 600 bytes of JSON, so a page stays far below 240 KiB. */
 export const SNAPSHOT_PAGE_LINES = 250;
 /** Raw bytes per export chunk: base64 of it stays below the 240 KiB value limit. */
@@ -45,14 +58,25 @@ export interface BillingStore {
   saveExportStatus(status: BillingExportStatus): Promise<void>;
   saveExportFile(exportId: string, file: Buffer): Promise<number>;
   exportChunk(exportId: string, index: number): Promise<string | null>;
-  /** Billable seconds per customer key in a month, as the sync last counted them. */
-  monthFigures(month: string): Promise<Map<string, number> | null>;
-  saveMonthFigures(month: string, billableSeconds: ReadonlyMap<string, number>): Promise<void>;
+  monthCount(month: string): Promise<MonthCount | null>;
+  /** Stores a month's count: the pages first, then the record that points to them, then the older pages go. */
+  saveMonthCount(month: string, count: Omit<MonthCount, 'countId' | 'customers'> & { customers: (Omit<MonthCount['customers'][number], 'pages'> & { lines: readonly BillingLine[] })[] }): Promise<void>;
+  countedLines(count: MonthCount, customerKey: string): Promise<BillingLine[]>;
+}
+
+function pagesOf<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += SNAPSHOT_PAGE_LINES) out.push(items.slice(i, i + SNAPSHOT_PAGE_LINES));
+  return out;
 }
 
 export class PeriodStateChanged extends Error {}
 
 export function createBillingStore(): BillingStore {
+  const readCount = async (month: string) => {
+    const parsed = countSchema.safeParse(await kvs.get(keys.billingMonthCount(month)));
+    return parsed.success ? parsed.data : null;
+  };
   const read = async (customerKey: string, month: string) => {
     const parsed = periodSchema.safeParse(await kvs.get(keys.billingPeriod(customerKey, month)));
     return parsed.success ? parsed.data : null;
@@ -102,12 +126,30 @@ export function createBillingStore(): BillingStore {
       }
       return chunks;
     },
-    async monthFigures(month) {
-      const parsed = z.record(z.string(), z.number()).safeParse(await kvs.get(keys.billingFigures(month)));
-      return parsed.success ? new Map(Object.entries(parsed.data)) : null;
+    monthCount: readCount,
+    async saveMonthCount(month, count) {
+      const countId = randomUUID();
+      const customers: MonthCount['customers'] = [];
+      for (const c of count.customers) {
+        const pages = pagesOf(c.lines);
+        for (const [n, page] of pages.entries()) await kvs.set(keys.billingMonthCountPage(countId, c.key, n), page);
+        customers.push({ key: c.key, summary: c.summary, pages: pages.length, notVisible: c.notVisible });
+      }
+      const before = await readCount(month);
+      await kvs.set(keys.billingMonthCount(month), countSchema.parse({ countId, computedAt: count.computedAt, lineCount: count.lineCount, customers }));
+      for (const c of before?.customers ?? []) {
+        for (let n = 0; n < c.pages; n++) await kvs.delete(keys.billingMonthCountPage(before?.countId ?? '', c.key, n));
+      }
     },
-    async saveMonthFigures(month, billableSeconds) {
-      await kvs.set(keys.billingFigures(month), Object.fromEntries(billableSeconds));
+    async countedLines(count, customerKey) {
+      const entry = count.customers.find((c) => c.key === customerKey);
+      const out: BillingLine[] = [];
+      for (let n = 0; n < (entry?.pages ?? 0); n++) {
+        const page = await kvs.get<BillingLine[]>(keys.billingMonthCountPage(count.countId, customerKey, n));
+        if (!page) throw new Error(`page ${n} of the count of ${customerKey} is missing`);
+        out.push(...page);
+      }
+      return out;
     },
     async exportChunk(exportId, index) {
       const value = await kvs.get<string>(keys.billingExportChunk(exportId, index));

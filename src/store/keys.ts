@@ -37,8 +37,9 @@ export const keys = {
   worklogSync: () => 'worklogs:sync',
   /** A customer's month: open or closed, with its snapshot's pages. */
   billingPeriod: (customerKey: string, month: string) => `billing:period:${customerKey}:${month}`,
-  /** Billable seconds per customer in a month, counted after each worklog sync (the board's lane health). */
-  billingFigures: (month: string) => `billing:figures:${month}`,
+  /** A month counted in the background (each customer's figures, and its live lines in numbered pages). */
+  billingMonthCount: (month: string) => `billing:count:${month}`,
+  billingMonthCountPage: (countId: string, customerKey: string, page: number) => `billing:count:${countId}:${customerKey}:${page}`,
   billingSnapshotPage: (snapshotId: string, page: number) => `billing:snapshot:${snapshotId}:${page}`,
   /** An export's status and its file in numbered chunks (they expire). */
   billingExport: (exportId: string) => `billing:export:${exportId}`,

@@ -1,13 +1,16 @@
-// Queue consumer of `billing-jobs`: exports, with their headers in the requester's language, and worklog syncs.
+// Queue consumer of `billing-jobs`: exports, with their headers in the requester's language, worklog syncs, and
+// counts of months too large for a resolver.
 import { i18n } from '@forge/api';
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../contract/billing';
 import { forgeLocale } from '../contract/locale';
 import { exportTexts, runExport } from '../services/billing/export';
+import { countMonth } from '../services/billing/month-count';
 import { billingDeps } from '../services/billing/runtime';
 import { billingSync } from './billing-sync';
 
 const syncSchema = z.object({ kind: z.literal('sync') });
+const countSchema = z.object({ kind: z.literal('count'), month: z.string().regex(/^\d{4}-\d{2}$/) });
 const exportSchema = z.object({
   kind: z.literal('export'),
   exportId: z.string(),
@@ -20,6 +23,11 @@ const exportSchema = z.object({
 export async function onBillingJob(event: { body?: unknown }): Promise<void> {
   if (syncSchema.safeParse(event.body).success) {
     await billingSync();
+    return;
+  }
+  const count = countSchema.safeParse(event.body);
+  if (count.success) {
+    await countMonth(billingDeps(), count.data.month);
     return;
   }
   const parsed = exportSchema.safeParse(event.body);

@@ -103,6 +103,8 @@ export function BillingPage({ history }: { history: BillingHistory | null }) {
     if (customerKey) customer.reload();
   };
   const sync = overviewData?.sync ?? null;
+  // A large month's figures come from its background count: the page says when that ran.
+  const figuresAt = (customerKey ? (customer.state.kind === 'ready' ? customer.state.data.figuresAt : null) : overviewData?.figuresAt) ?? null;
   const main = customerKey ? customer.state : overview.state;
   const state = main.kind === 'ready' ? (loading ? 'refreshing' : 'ready') : main.kind;
 
@@ -120,6 +122,11 @@ export function BillingPage({ history }: { history: BillingHistory | null }) {
           </Inline>
           <Inline space="space.100" alignBlock="center">
             {loading ? <Spinner size="small" label={t('common.loading')} /> : null}
+            {figuresAt ? (
+              <Text size="small" color="color.text.subtle" testId="billing-figures-at">
+                {t('billing.sync.figuresAt', { time: formatInstant(figuresAt, locale, timeZone) })}
+              </Text>
+            ) : null}
             {sync ? (
               <Text size="small" color="color.text.subtle" testId="billing-sync">
                 {sync.coveredUntil ? t('billing.sync.coveredUntil', { time: formatInstant(sync.coveredUntil, locale, timeZone) }) : t('billing.sync.never')}

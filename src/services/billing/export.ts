@@ -10,7 +10,7 @@ import { buildCsv } from './export-csv';
 import { ENGLISH_EXPORT_TEXTS, EXPORT_TEXT_KEYS, type ExportTexts, exportFileName } from './export-texts';
 import { buildXlsx } from './export-xlsx';
 import { buildMonthReport, type ReportDeps } from './month-report';
-import { summariesOf } from './views';
+import { summariesOf } from './summaries';
 
 export interface StartExportDeps {
   billing: BillingStore;

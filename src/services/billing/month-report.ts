@@ -26,11 +26,23 @@ export interface MonthReport {
   month: string;
   terms: BillingTerms;
   contracts: ReadonlyMap<string, Contract>;
-  /** The invoice's lines per customer key (NO_CUSTOMER for issues no customer matches): a closed month's snapshot. */
+  /** The month's lines as Jira has them now, per customer key (NO_CUSTOMER for issues no customer matches). */
+  live: Map<string, BillingLine[]>;
+  /** The invoice's lines per customer key: the live ones, or a closed month's snapshot. */
   lines: Map<string, BillingLine[]>;
   periods: Map<string, BillingPeriod>;
   changedAfterClose: Map<string, ChangeAfterClose[]>;
   notVisible: Map<string, NotVisibleIssue[]>;
+  /** When the live figures were counted: null for just now, else the time of the stored count of a large month. */
+  figuresAt: string | null;
+}
+
+/** More worklogs than a resolver may count in its time: the month is counted in the background instead. */
+export class MonthTooLarge extends Error {
+  override readonly name = 'MonthTooLarge';
+  constructor(readonly worklogs: number) {
+    super(`more than ${worklogs} worklogs`);
+  }
 }
 
 /** UTC offsets reach from -12 to +14 hours: a month in any zone lies inside this window around its UTC month. */
@@ -128,13 +140,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export async function buildMonthReport(deps: ReportDeps, month: string): Promise<MonthReport> {
+/** The month counted now; `maxWorklogs` stops early (MonthTooLarge) when the month holds more than that. */
+export async function buildMonthReport(deps: ReportDeps, month: string, options: { maxWorklogs?: number } = {}): Promise<MonthReport> {
   const { from, to } = monthWindow(month);
   const { terms, contracts, matcher, fieldIds } = await billingTerms(deps.config);
 
   const byIssue = new Map<string, JiraWorklog[]>();
+  let read = 0;
   for await (const page of deps.worklogs.startedBetween(from, to)) {
     for (const w of page) push(byIssue, w.issueId, w);
+    read += page.length;
+    if (options.maxWorklogs !== undefined && read > options.maxWorklogs) throw new MonthTooLarge(options.maxWorklogs);
   }
   const issueIds = [...byIssue.keys()];
   const issues = await searchFacts(deps, issueIds, matcher, fieldIds);
@@ -172,24 +188,31 @@ export async function buildMonthReport(deps: ReportDeps, month: string): Promise
     push(notVisible, key, { issueKey: searched.fact.key, summary: searched.fact.summary, seconds: hidden });
   }
 
+  for (const key of terms.customers.keys()) if (!live.has(key)) live.set(key, []);
+  for (const list of live.values()) sortLines(list);
+  return withClosures(deps, { month, terms, contracts, live, notVisible, figuresAt: null });
+}
+
+/** The report with each closed month's snapshot as its invoice, and what changed in Jira since the closing. */
+export async function withClosures(
+  deps: Pick<ReportDeps, 'billing'>,
+  base: Pick<MonthReport, 'month' | 'terms' | 'contracts' | 'live' | 'notVisible' | 'figuresAt'>,
+): Promise<MonthReport> {
   const lines = new Map<string, BillingLine[]>();
   const periods = new Map<string, BillingPeriod>();
   const changedAfterClose = new Map<string, ChangeAfterClose[]>();
-  const keysWithData = new Set([...terms.customers.keys(), ...live.keys()]);
-  for (const key of keysWithData) {
-    const current = sortLines(live.get(key) ?? []);
-    const period = key === NO_CUSTOMER ? null : await deps.billing.period(key, month);
+  for (const [key, current] of base.live) {
+    const period = key === NO_CUSTOMER ? null : await deps.billing.period(key, base.month);
+    if (period) periods.set(key, period);
     if (period?.snapshotId) {
       const closed = await deps.billing.snapshotLines(period);
-      periods.set(key, period);
       lines.set(key, closed);
       changedAfterClose.set(key, diffSnapshot(closed, current));
     } else {
-      if (period) periods.set(key, period);
       lines.set(key, current);
     }
   }
-  return { month, terms, contracts, lines, periods, changedAfterClose, notVisible };
+  return { ...base, lines, periods, changedAfterClose };
 }
 
 /** Invoice order: by day, then issue, then start. */

@@ -6,65 +6,31 @@ import {
   type BillingLine,
   type BillingOverview,
   type ClosureEvent,
-  type CustomerMonthSummary,
-  NO_CUSTOMER,
   type WorklogSyncStatus,
 } from '../../contract/billing';
-import { burnOf, drillDown, summariseCustomerMonth, type BillingCustomer } from '../../domain/billing';
+import { burnOf, drillDown } from '../../domain/billing';
 import { monthOf } from '../../domain/contracts';
 import { PeriodStateChanged } from '../../store/billing-store';
 import { NotFoundError, RefusedError } from '../errors';
-import { buildMonthReport, type MonthReport, type ReportDeps } from './month-report';
+import { type MonthReport, type ReportDeps } from './month-report';
+import { overviewSummaries, reportFor, type SourceDeps } from './month-source';
+import { customerOf, summaryOf } from './summaries';
 
 /** Excluded lines shown on the page; the export has them all. */
 const EXCLUDED_SHOWN = 500;
-
-const NO_CUSTOMER_ENTRY: BillingCustomer = { key: NO_CUSTOMER, name: 'No customer', timeZone: 'UTC' };
-
-function customerOf(report: MonthReport, key: string): BillingCustomer {
-  if (key === NO_CUSTOMER) return NO_CUSTOMER_ENTRY;
-  const customer = report.terms.customers.get(key);
-  if (!customer) throw new NotFoundError(`There is no customer ${key}.`);
-  return customer;
-}
-
-export function summaryOf(report: MonthReport, key: string): CustomerMonthSummary {
-  const lines = report.lines.get(key) ?? [];
-  const period = report.periods.get(key);
-  const closedEvent = period?.snapshotId ? period.history.findLast((e) => e.action === 'closed') : undefined;
-  return {
-    ...summariseCustomerMonth(lines, customerOf(report, key), report.terms, report.month),
-    notVisibleSeconds: (report.notVisible.get(key) ?? []).reduce((s, n) => s + n.seconds, 0),
-    changedAfterClose: report.changedAfterClose.get(key)?.length ?? 0,
-    closure: period?.snapshotId && closedEvent ? { closedAt: closedEvent.at, closedBy: closedEvent.by, lineCount: period.lineCount } : null,
-  };
-}
-
-/** Customers with something to invoice or report this month: lines, a contract in force, or a closed month. */
-export function summariesOf(report: MonthReport): CustomerMonthSummary[] {
-  const keys = [...report.lines.keys(), ...report.notVisible.keys()];
-  const out: CustomerMonthSummary[] = [];
-  for (const key of new Set(keys)) {
-    if (key === NO_CUSTOMER && (report.lines.get(key)?.length ?? 0) === 0 && !report.notVisible.has(key)) continue;
-    const summary = summaryOf(report, key);
-    if (summary.lineCount > 0 || summary.contractId !== null || summary.closure !== null || summary.notVisibleSeconds > 0) out.push(summary);
-  }
-  // Customers by name; hours without a customer last.
-  return out.sort((a, b) => Number(a.customerKey === NO_CUSTOMER) - Number(b.customerKey === NO_CUSTOMER) || a.customerName.localeCompare(b.customerName));
-}
 
 async function syncStatus(deps: ReportDeps): Promise<WorklogSyncStatus> {
   const state = await deps.worklogs.syncState();
   return { lastSyncedAt: state.lastSyncedAt, coveredUntil: state.updatedSince > 0 ? new Date(state.updatedSince).toISOString() : null };
 }
 
-export async function loadOverview(deps: ReportDeps, month: string): Promise<BillingOverview> {
-  const report = await buildMonthReport(deps, month);
-  return { month, customers: summariesOf(report), sync: await syncStatus(deps) };
+export async function loadOverview(deps: SourceDeps, month: string): Promise<BillingOverview> {
+  const { customers, figuresAt } = await overviewSummaries(deps, month);
+  return { month, customers, figuresAt, sync: await syncStatus(deps) };
 }
 
-export async function loadCustomerMonth(deps: ReportDeps, month: string, key: string, mayReopen: boolean): Promise<BillingCustomerMonth> {
-  const report = await buildMonthReport(deps, month);
+export async function loadCustomerMonth(deps: SourceDeps, month: string, key: string, mayReopen: boolean): Promise<BillingCustomerMonth> {
+  const report = await reportFor(deps, month, key);
   customerOf(report, key);
   const lines = report.lines.get(key) ?? [];
   const excluded = lines.filter((l) => l.excluded !== null);
@@ -79,6 +45,7 @@ export async function loadCustomerMonth(deps: ReportDeps, month: string, key: st
     changedAfterClose: report.changedAfterClose.get(key) ?? [],
     history: report.periods.get(key)?.history ?? [],
     mayReopen,
+    figuresAt: report.figuresAt,
   };
 }
 
@@ -93,8 +60,8 @@ function checkEnded(report: MonthReport, key: string, now: number): void {
   if (monthOf(now, zone).label <= report.month) throw new RefusedError(`${report.month} has not ended yet for ${customerOf(report, key).name}; it can be closed from the first of the next month.`);
 }
 
-export async function closeMonth(deps: ReportDeps, month: string, key: string, by: Actor): Promise<ClosureEvent> {
-  const report = await buildMonthReport(deps, month);
+export async function closeMonth(deps: SourceDeps, month: string, key: string, by: Actor): Promise<ClosureEvent> {
+  const report = await reportFor(deps, month, key);
   checkEnded(report, key, deps.now());
   if (report.periods.get(key)?.snapshotId) throw new RefusedError(`${month} of ${customerOf(report, key).name} is already closed.`);
   const lines: BillingLine[] = report.lines.get(key) ?? [];
