@@ -1,6 +1,7 @@
 // Billable hours: the month (the previous one unless the link says otherwise) and the customer in the page's URL;
 // the month's overview per customer, or one customer's month with its drill-down; exports and closing. Only
 // Jira administrators and the billing groups may see it: anyone else gets a page that says so.
+import { LoadError } from '../shared/LoadError';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
@@ -8,7 +9,6 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import VisuallyHidden from '@atlaskit/visually-hidden';
-import type { ResolverError } from '@contract/result';
 import { useMemo, useState } from 'react';
 import { formatInstant, formatMonth } from '../shared/locale';
 import { useT } from '../shared/texts';
@@ -40,19 +40,6 @@ function Skeleton({ testId }: { testId: string }) {
   );
 }
 
-function Failure({ error, onRetry, testId }: { error: ResolverError; onRetry: () => void; testId: string }) {
-  const t = useT();
-  return (
-    <SectionMessage appearance="error" title={t('billing.loadError.title')} testId={testId}>
-      <Stack space="space.100">
-        <Text>{error.message}</Text>
-        <Inline>
-          <Button onClick={onRetry}>{t('common.retry')}</Button>
-        </Inline>
-      </Stack>
-    </SectionMessage>
-  );
-}
 
 function Forbidden() {
   const t = useT();
@@ -152,7 +139,7 @@ export function BillingPage({ history }: { history: BillingHistory | null }) {
                 <Button onClick={() => navigate({ month, customerKey: null })}>{t('billing.customer.back')}</Button>
               </SectionMessage>
             ) : (
-              <Failure error={customer.state.error} onRetry={customer.reload} testId="billing-error" />
+              <LoadError error={customer.state.error} onRetry={customer.reload} testId="billing-error" titleKey="billing.loadError.title" />
             )
           ) : (
             <Skeleton testId="billing-loading" />
@@ -160,7 +147,7 @@ export function BillingPage({ history }: { history: BillingHistory | null }) {
         ) : overview.state.kind === 'ready' ? (
           <OverviewView overview={overview.state.data} onOpen={(key) => navigate({ month, customerKey: key })} />
         ) : overview.state.kind === 'failed' ? (
-          <Failure error={overview.state.error} onRetry={overview.reload} testId="billing-error" />
+          <LoadError error={overview.state.error} onRetry={overview.reload} testId="billing-error" titleKey="billing.loadError.title" />
         ) : (
           <Skeleton testId="billing-loading" />
         )}

@@ -8,7 +8,7 @@ import type { IssueSlaView } from '@contract/sla';
 import { useT } from '../shared/texts';
 import { anyTicking, dueText, liveClock, mostUrgent, pausedText, remainingText, resultText, secondsSinceEvaluation, type LiveClock } from './clock-view';
 import { keep, TEXT_COLOR } from './ClockCard';
-import { LoadError } from './IssuePanel';
+import { LoadError } from '../shared/LoadError';
 import { ProgressBar } from './ProgressBar';
 import { emptyState, type Viewer } from './sla-view';
 import { openSettings, TierLozenge } from './SlaSection';
@@ -28,7 +28,7 @@ export function IssueContext({ issueKey, viewer }: { issueKey: string; viewer: V
       </Box>
     );
   }
-  if (state.kind === 'failed') return <LoadError error={state.error} onRetry={() => void load()} testId="context-error" />;
+  if (state.kind === 'failed') return <LoadError error={state.error} onRetry={() => void load()} testId="context-error" titleKey="panel.errorTitle" />;
   const { sla } = state.view;
   return (
     <Box testId="context-ready">

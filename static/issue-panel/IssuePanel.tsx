@@ -1,11 +1,9 @@
-import Button from '@atlaskit/button/new';
+import { LoadError } from '../shared/LoadError';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { StatusCategory } from '@contract/issue-panel';
-import type { ResolverError } from '@contract/result';
 import { formatInstant } from '../shared/i18n';
 import { useT } from '../shared/texts';
 import type { Viewer } from './sla-view';
@@ -29,7 +27,7 @@ export function IssuePanel({ issueKey, viewer }: { issueKey: string; viewer: Vie
       </Box>
     );
   }
-  if (state.kind === 'failed') return <LoadError error={state.error} onRetry={() => void load()} testId="panel-error" />;
+  if (state.kind === 'failed') return <LoadError error={state.error} onRetry={() => void load()} testId="panel-error" titleKey="panel.errorTitle" />;
 
   const { issue, sla } = state.view;
   const when = (iso: string) => formatInstant(iso, viewer.locale, viewer.timeZone);
@@ -50,20 +48,6 @@ export function IssuePanel({ issueKey, viewer }: { issueKey: string; viewer: Vie
   );
 }
 
-/** The resolver's message (FORBIDDEN and NOT_FOUND come translated from the server) with a retry. */
-export function LoadError({ error, onRetry, testId }: { error: ResolverError; onRetry: () => void; testId: string }) {
-  const t = useT();
-  return (
-    <SectionMessage appearance="error" title={t('panel.errorTitle')} testId={testId}>
-      <Stack space="space.100">
-        <Text>{error.message}</Text>
-        <Inline>
-          <Button onClick={onRetry}>{t('common.retry')}</Button>
-        </Inline>
-      </Stack>
-    </SectionMessage>
-  );
-}
 
 function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
