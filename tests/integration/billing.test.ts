@@ -13,6 +13,7 @@ import { ADMIN, caller, DEMO_ANCHOR, ENGINEER, ok } from './helpers/admin-host';
 const MONTH = '2026-05';
 const BILLING_MODULE = 'service-board';
 const BULK_WORKLOGS = 6000;
+const SUB_TASK = { id: '10006', name: 'Sub-task', subtask: true };
 
 /** The local date of an instant in a zone, by Intl (independent of the app's calendar code). */
 function localDate(ms: number, timeZone: string): string {
@@ -53,7 +54,22 @@ describe('billable hours', () => {
     comments: [],
     worklogs: bulkWorklogs,
   };
-  const seed = { ...demo.jira, issues: [...demo.jira.issues, bulkIssue] };
+  // A sub-task of one of the fifth customer's issues, labelled so that its own fields match the sixth customer.
+  const fifth = demo.customers[4];
+  const sixth = demo.customers[5];
+  if (!fifth || !sixth) throw new Error('the demo has six customers');
+  const parentIssue = demo.jira.issues.find((i) => fifth.projectKeys.includes(i.projectKey)) as SeedIssue;
+  const subTask: SeedIssue = {
+    ...bulkIssue,
+    key: `${parentIssue.projectKey}-9001`,
+    projectKey: parentIssue.projectKey,
+    issueTypeId: SUB_TASK.id,
+    parentKey: parentIssue.key,
+    summary: 'Sub-task: replace the firewall appliance',
+    labels: ['route-elsewhere'],
+    worklogs: [{ authorAccountId: bulkWorklogs[0]?.authorAccountId as string, started: '2026-05-12T09:00:00.000Z', timeSpentSeconds: 7200 }],
+  };
+  const seed = { ...demo.jira, issueTypes: [...demo.jira.issueTypes, SUB_TASK], issues: [...demo.jira.issues, bulkIssue, subTask] };
   let host: LocalHost;
   let admin: ReturnType<typeof caller>;
 
@@ -258,6 +274,17 @@ describe('billable hours', () => {
     if (!contact) throw new Error('a contact');
     const seen = ok(await caller(host, contact.accountId, 'service-board')('getBoard', {})).lanes;
     expect(seen.map((l) => l.health.hoursUsed)).toEqual(seen.map(() => null));
+  });
+
+  it("bills a sub-task's hours to its parent's customer, though its own fields match another", async () => {
+    const matching = ok(await admin('getAdminConfig', {})).matching;
+    const { meta, ...rules } = matching;
+    // A rule before the project rules: the label names the sixth customer.
+    ok(await caller(host, ADMIN)('saveMatchingRules', { matching: { rules: [{ id: 'route-label', customerKey: sixth.key, conditions: [{ field: 'label', values: ['route-elsewhere'] }] }, ...rules.rules] }, expectedRevision: meta.revision }));
+    const own: BillingCustomerMonth = ok(await admin('billingCustomerMonth', { month: MONTH, customerKey: fifth.key }));
+    expect(own.issues.find((i) => i.issueKey === subTask.key)?.rawSeconds).toBe(7200);
+    const other: BillingCustomerMonth = ok(await admin('billingCustomerMonth', { month: MONTH, customerKey: sixth.key }));
+    expect(other.issues.map((i) => i.issueKey)).not.toContain(subTask.key);
   });
 
   it('exports the month as CSV whose totals are the summary', async () => {
