@@ -7,7 +7,9 @@ import { parse } from 'yaml';
 export interface FunctionDef { key: string; file: string; exportName: string; timeoutSeconds?: number }
 /** A text in manifest.yml: written out, or `{ i18n: key }` naming a text in the `translations` files. */
 export type ManifestText = string | { i18n: string };
-export interface UiModule { type: string; key: string; resource: string; resolverFunction?: string; title: ManifestText }
+/** A page module's pages (`jira:globalPage` `pages`): Jira lists them beside the page and keeps the route in its URL. */
+export interface ModulePage { route: string; title: ManifestText }
+export interface UiModule { type: string; key: string; resource: string; resolverFunction?: string; title: ManifestText; pages: ModulePage[] }
 export interface TriggerDef { key: string; functionKey: string; events: string[]; ignoreSelf: boolean }
 export type ScheduleInterval = 'fiveMinute' | 'hour' | 'day' | 'week';
 export interface ScheduledTriggerDef { key: string; functionKey: string; interval: ScheduleInterval }
@@ -86,6 +88,7 @@ export function loadManifest(appRoot: string): AppManifest {
       resource: text(m.resource, `${type} '${String(m.key)}'.resource`),
       resolverFunction: (m.resolver as Raw | undefined)?.function as string | undefined,
       title: manifestText(m.title, String(m.key)),
+      pages: list(m.pages).map((p) => ({ route: text(p.route, `${type} '${String(m.key)}'.pages.route`), title: manifestText(p.title, String(p.route)) })),
     })),
   );
 

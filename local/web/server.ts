@@ -114,6 +114,7 @@ export function createHostServer(options: HostServerOptions): Server {
       site: { cloudId: forge.cloudId, siteUrl: `http://${req.headers.host ?? 'localhost'}` },
       manifest: forge.manifest,
       moduleTitle: (module) => translateText(forge.translations, module.title, frameUser.locale),
+      manifestText: (text) => translateText(forge.translations, text, frameUser.locale),
     };
     const result = await render(pageReq);
     const body = renderPage({

@@ -247,9 +247,11 @@ describe('billable hours page', () => {
     ]);
   const ready = (app: FrameLocator) => app.locator('[data-testid="billing"][data-state="ready"]').waitFor({ timeout: 30_000 });
   const openPage = async (): Promise<FrameLocator> => {
+    // The global page's second page, from the list of its pages as Jira shows it beside the page.
     await page.goto(`${host.url}${GLOBAL_PAGE}`);
+    await page.click('[data-testid="app-page-billing"]');
+    await expect(page.getAttribute('[data-testid="app-page-billing"]', 'aria-current')).resolves.toBe('page');
     const app = page.frameLocator(FRAME);
-    await app.locator('[data-testid="page-tab-billing"]').click({ timeout: 30_000 });
     await app.locator('[data-testid="billing"]:not([data-state="loading"])').waitFor({ timeout: 30_000 });
     return app;
   };

@@ -40,6 +40,16 @@ export function settingsPage(req: PageRequest): PageResult {
   return { status: 200, title: 'Settings', active: 'settings', body };
 }
 
+/** The module's pages as Jira lists them (`pages` in the manifest); the current one is the route after the module's key. */
+function pagesNav(req: PageRequest, module: UiModule, base: string): SafeHtml {
+  if (module.pages.length === 0) return html``;
+  const route = req.url.pathname.slice(base.length).replace(/^\//, '').split('/')[0] ?? '';
+  const current = module.pages.some((p) => p.route === route) ? route : module.pages[0]?.route;
+  return html`<nav class="app-pages" aria-label="${req.moduleTitle(module)}" data-testid="app-pages">${module.pages.map(
+    (p) => html`<a href="${base}/${encodeURIComponent(p.route)}" class="${p.route === current ? 'active' : ''}" ${p.route === current ? html`aria-current="page"` : html``} data-testid="app-page-${p.route}">${req.manifestText(p.title)}</a>`,
+  )}</nav>`;
+}
+
 function modulePage(req: PageRequest, module: UiModule, active: 'apps' | 'settings'): PageResult {
   const title = req.moduleTitle(module);
   const spec: FrameSpec = {
@@ -50,6 +60,7 @@ function modulePage(req: PageRequest, module: UiModule, active: 'apps' | 'settin
     context: frameContext(module, req.frameUser, req.site, {}),
   };
   const body = html`<div class="page-header app-page-header"><span class="app-icon" aria-hidden="true"></span><h1>${title}</h1></div>
+    ${pagesNav(req, module, active === 'apps' ? globalPageHref(module.key) : adminPageHref(module.key))}
     <div class="app-page-frame">${frameElement(spec, 'forge-frame forge-frame-page')}</div>
     ${framesData([spec], moduleLinks(req.manifest.uiModules))}`;
   return { status: 200, title, active, body, scripts: ['host-bridge.js'], mainClass: 'main main-wide' };

@@ -18,6 +18,8 @@ export interface PageRequest {
   manifest: AppManifest;
   /** A module's title as the signed-in person reads it (`title: { i18n: key }` in their locale). */
   moduleTitle(module: UiModule): string;
+  /** A manifest text (a page's title) as the signed-in person reads it. */
+  manifestText(text: UiModule['title']): string;
 }
 
 export interface PageResult {
