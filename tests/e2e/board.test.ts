@@ -236,6 +236,9 @@ describe('priority board', () => {
     await expect(app.locator('[data-testid="board-tab-lanes"]').textContent()).resolves.toBe('By customer');
     const lanes = app.locator('[data-testid^="board-lane-"][aria-labelledby]');
     expect(await lanes.count()).toBe(6);
+    // Each lane's billable hours this month against its included hours (billing's count after the worklog sync).
+    await expect(app.locator('[data-testid$="-hours"]').count()).resolves.toBe(6);
+    expect(await app.locator('[data-testid="board-lane-alpenbank-hours"]').textContent()).toMatch(/^[\d.,]+ of 80 h used this month$/);
     await shoot('light-en');
     const summary = app.locator(`[data-testid="board-item-${fresh}-summary"]`);
     expect(await summary.getAttribute('title')).toBe(LONG_SUMMARY);

@@ -69,11 +69,13 @@ export function pngSize(file: string): { width: number; height: number; bytes: n
 
 /**
  * The demo company with history up to today, its configuration imported and the SLA backfill done: every open
- * issue carries its SLA state and the board's read model (queues run at once).
+ * issue carries its SLA state and the board's read model (queues run at once); billing's worklog copy is synced
+ * and this month counted.
  */
 export async function startTrackedDemo(): Promise<LocalHost> {
   assertUiBuilt();
   const host = await startLocalHost({ appRoot: APP_ROOT, port: 0, dbFile: ':memory:', demo: { anchor: defaultAnchor() }, schedules: false, delayScale: 0, log: () => {} });
   await host.forge.idle();
+  await host.forge.runScheduledTrigger('billing-sync');
   return host;
 }
