@@ -35,6 +35,8 @@ export const keys = {
   /** Plain KVS keys of billing: the seconds the app holds per issue, the worklog feeds' cursors. */
   worklogTotal: (issueId: string) => `worklogs:total:${issueId}`,
   worklogSync: () => 'worklogs:sync',
+  /** When the copy of the worklogs last changed (epoch ms): counts older than that are redone. */
+  worklogsChanged: () => 'worklogs:changed',
   /** A customer's month: open or closed, with its snapshot's pages. */
   billingPeriod: (customerKey: string, month: string) => `billing:period:${customerKey}:${month}`,
   /** A month counted in the background (each customer's figures, and its live lines in numbered pages). */

@@ -65,12 +65,16 @@ export interface WorklogStore {
   /** Recounts the issues' totals from the worklogs held. */
   recount(issueIds: Iterable<string>): Promise<void>;
   totals(issueIds: readonly string[]): Promise<Map<string, IssueWorklogTotal>>;
+  /** When the copy last changed (epoch ms), 0 before any change. */
+  changedAt(): Promise<number>;
   syncState(): Promise<WorklogSyncState>;
   saveSyncState(state: WorklogSyncState): Promise<void>;
 }
 
 export function createWorklogStore(): WorklogStore {
   const entity = () => kvs.entity<EntityValue>(entities.worklog);
+  // Its own key, written by the feeds, the events and reconciliation alike (the cursors' record is the sync's only).
+  const markChanged = () => kvs.set(keys.worklogsChanged(), Date.now());
 
   async function current(ids: readonly string[]): Promise<Map<string, EntityValue>> {
     const out = new Map<string, EntityValue>();
@@ -112,6 +116,7 @@ export function createWorklogStore(): WorklogStore {
         const result = await kvs.batchSet(part.map((w) => ({ key: keys.worklog(w.id), value: toValue(w), entityName: entities.worklog })));
         if (result.failedKeys.length > 0) throw new Error(`${result.failedKeys.length} worklogs could not be stored: ${result.failedKeys[0]?.error.message ?? ''}`);
       }
+      if (writes.length > 0) await markChanged();
       return changed;
     },
     async remove(worklogIds) {
@@ -119,6 +124,7 @@ export function createWorklogStore(): WorklogStore {
       for (const part of chunks([...held.keys()], BATCH)) {
         await kvs.batchDelete(part.map((id) => ({ key: keys.worklog(id), entityName: entities.worklog })));
       }
+      if (held.size > 0) await markChanged();
       return new Set([...held.values()].map((v) => v.issueId));
     },
     async *startedBetween(from, to) {
@@ -135,12 +141,16 @@ export function createWorklogStore(): WorklogStore {
     },
     ofIssue,
     async recount(issueIds) {
-      const totals: { key: string; value: IssueWorklogTotal }[] = [];
-      for (const issueId of issueIds) {
-        const worklogs = await ofIssue(issueId);
-        totals.push({ key: keys.worklogTotal(issueId), value: { seconds: worklogs.reduce((s, w) => s + w.seconds, 0), count: worklogs.length } });
+      // A batch of issues at a time: each is its own index query, and they need not wait for one another.
+      for (const part of chunks([...issueIds], BATCH)) {
+        const totals = await Promise.all(
+          part.map(async (issueId) => {
+            const worklogs = await ofIssue(issueId);
+            return { key: keys.worklogTotal(issueId), value: { seconds: worklogs.reduce((s, w) => s + w.seconds, 0), count: worklogs.length } };
+          }),
+        );
+        await kvs.batchSet(totals);
       }
-      for (const part of chunks(totals, BATCH)) await kvs.batchSet(part);
     },
     async totals(issueIds) {
       const out = new Map<string, IssueWorklogTotal>();
@@ -152,6 +162,10 @@ export function createWorklogStore(): WorklogStore {
         }
       }
       return out;
+    },
+    async changedAt() {
+      const value = await kvs.get(keys.worklogsChanged());
+      return typeof value === 'number' ? value : 0;
     },
     async syncState() {
       const parsed = syncSchema.safeParse(await kvs.get(keys.worklogSync()));

@@ -1,6 +1,7 @@
 // Figures of the billing page as the viewer reads them: hours with two decimals, money from integer minor units
 // in the contract's currency, months and days in the viewer's locale. Pure (no bridge), so it runs anywhere.
 import type { CustomerMonthSummary } from '@contract/billing';
+import { localDay } from '../shared/locale';
 
 /** Seconds as hours with two decimals: "12.50" / "12,50". */
 export function formatHours(seconds: number, locale: string): string {
@@ -39,7 +40,7 @@ export function addMonths(month: string, delta: number): string {
 /** The calendar month of an instant in `timeZone`. */
 export function monthAt(ms: number, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date(ms)).slice(0, 7);
+    return monthOfDay(localDay(ms, timeZone));
   } catch {
     return new Date(ms).toISOString().slice(0, 7);
   }

@@ -13,8 +13,8 @@ import { extractClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/clo
 import { Anchor, Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import Tooltip from '@atlaskit/tooltip';
-import { router } from '@forge/bridge';
-import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { openIssue } from '../shared/open-issue';
 import type { BoardItem } from '@contract/board';
 import { formatNearInstant, formatNumber } from '../shared/locale';
 import { useT } from '../shared/texts';
@@ -99,13 +99,6 @@ export interface ItemRowProps {
   controls?: LaneControls;
   canUp?: boolean;
   canDown?: boolean;
-}
-
-function openIssue(event: MouseEvent<HTMLAnchorElement>, key: string): void {
-  event.preventDefault();
-  const location = { target: 'issue' as const, issueKey: key };
-  const go = event.ctrlKey || event.metaKey || event.shiftKey ? router.open(location) : router.navigate(location);
-  go.catch((error: unknown) => console.error(`Service Manager: ${key} could not be opened`, error));
 }
 
 export const ItemRow = memo(function ItemRow({ item, position, testId, customerName, controls, canUp = false, canDown = false }: ItemRowProps) {

@@ -270,6 +270,10 @@ describe('billable hours', () => {
     const lane = ok(await board('getBoard', { customerKey: first.key })).lanes[0];
     expect(lane?.health.hoursUsed).toBe(1.5);
     expect(lane?.health.includedHours).toBe(first.contract.includedHoursPerMonth);
+    // A sync that changes nothing leaves the counts standing: no search of the month's issues.
+    host.jira.resetCalls();
+    await host.forge.runScheduledTrigger('billing-sync');
+    expect(host.jira.calls()['POST /rest/api/3/search/jql'] ?? 0).toBe(0);
     const contact = first.contacts[0];
     if (!contact) throw new Error('a contact');
     const seen = ok(await caller(host, contact.accountId, 'service-board')('getBoard', {})).lanes;

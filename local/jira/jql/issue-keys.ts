@@ -32,16 +32,19 @@ export function compareKeys(a: string, b: string): number {
   return keyNumber(a) - keyNumber(b);
 }
 
+const RELATIVE = new Set(['<', '>', '<=', '>=']);
+
 /**
- * `key = X-1`, `key IN (...)` also by numeric issue id, and `<, >, <=, >=`, which as in Jira compare numbers within
- * the key's project only (`key > SUP-10` never matches another project's issues).
+ * The issues a clause's values name: keys of existing issues, and numeric ids (as keys when the operator compares,
+ * `key > 10` being no id). Undefined, with the problems added, when a value is EMPTY, a function, or no issue.
  */
-export function compileIssueKey(input: TerminalInput, catalog: Catalog, problems: Problems): Compiled | undefined {
+function issueRefs(input: TerminalInput, catalog: Catalog, problems: Problems): { keys: Set<string>; ids: Set<string>; last: ParsedKey | undefined } | undefined {
   const { field, operator, items } = input;
+  const relative = RELATIVE.has(operator);
   const keys = new Set<string>();
   const ids = new Set<string>();
+  let last: ParsedKey | undefined;
   let ok = true;
-  let relative: ParsedKey | undefined;
   for (const item of items) {
     if (item.kind === 'empty') {
       problems.add(`The field '${field.name}' does not support searching for EMPTY values.`);
@@ -53,7 +56,7 @@ export function compileIssueKey(input: TerminalInput, catalog: Catalog, problems
       ok = false;
       continue;
     }
-    if (/^\d{1,18}$/.test(item.value) && !['<', '>', '<=', '>='].includes(operator)) {
+    if (/^\d{1,18}$/.test(item.value) && !relative) {
       ids.add(item.value);
       continue;
     }
@@ -63,17 +66,27 @@ export function compileIssueKey(input: TerminalInput, catalog: Catalog, problems
       ok = false;
       continue;
     }
-    const exists = catalog.projectsByKey.has(parsed.projectKey)
-      && (catalog.ctx.issueExists === undefined || ['<', '>', '<=', '>='].includes(operator) || catalog.ctx.issueExists(parsed.key));
+    const exists = catalog.projectsByKey.has(parsed.projectKey) && (catalog.ctx.issueExists === undefined || relative || catalog.ctx.issueExists(parsed.key));
     if (!exists) {
       problems.add(`An issue with key '${item.value}' does not exist for field '${field.name}'.`);
       ok = false;
       continue;
     }
     keys.add(parsed.key);
-    relative = parsed;
+    last = parsed;
   }
-  if (!ok) return undefined;
+  return ok ? { keys, ids, last } : undefined;
+}
+
+/**
+ * `key = X-1`, `key IN (...)` also by numeric issue id, and `<, >, <=, >=`, which as in Jira compare numbers within
+ * the key's project only (`key > SUP-10` never matches another project's issues).
+ */
+export function compileIssueKey(input: TerminalInput, catalog: Catalog, problems: Problems): Compiled | undefined {
+  const { operator } = input;
+  const refs = issueRefs(input, catalog, problems);
+  if (!refs) return undefined;
+  const { keys, ids, last: relative } = refs;
   if (operator === '<' || operator === '>' || operator === '<=' || operator === '>=') {
     if (relative === undefined) return undefined;
     const prefix = relative.projectKey;
@@ -95,40 +108,10 @@ export function compileIssueKey(input: TerminalInput, catalog: Catalog, problems
  * every field, `!=` and `NOT IN` never match an issue without a parent. Keys must name an issue the caller can see.
  */
 export function compileParent(input: TerminalInput, catalog: Catalog, problems: Problems): Compiled | undefined {
-  const { field, operator, items } = input;
-  const keys = new Set<string>();
-  const ids = new Set<string>();
-  let ok = true;
-  for (const item of items) {
-    if (item.kind === 'empty') {
-      problems.add(`The field '${field.name}' does not support searching for EMPTY values.`);
-      ok = false;
-      continue;
-    }
-    if (item.kind === 'function') {
-      problems.add(functionNotAllowed(item.name, field.name));
-      ok = false;
-      continue;
-    }
-    if (/^\d{1,18}$/.test(item.value)) {
-      ids.add(item.value);
-      continue;
-    }
-    const parsed = parseIssueKey(item.value);
-    if (parsed === undefined) {
-      problems.add(`The issue key '${item.value}' for field '${field.name}' is invalid.`);
-      ok = false;
-      continue;
-    }
-    const exists = catalog.projectsByKey.has(parsed.projectKey) && (catalog.ctx.issueExists === undefined || catalog.ctx.issueExists(parsed.key));
-    if (!exists) {
-      problems.add(`An issue with key '${item.value}' does not exist for field '${field.name}'.`);
-      ok = false;
-      continue;
-    }
-    keys.add(parsed.key);
-  }
-  if (!ok) return undefined;
+  const { operator } = input;
+  const refs = issueRefs(input, catalog, problems);
+  if (!refs) return undefined;
+  const { keys, ids } = refs;
   const member = (issue: { parentKey?: string | null; parentId?: string | null }): boolean =>
     (issue.parentKey != null && keys.has(issue.parentKey)) || (issue.parentId != null && ids.has(issue.parentId));
   if (operator === '=' || operator === 'in') {

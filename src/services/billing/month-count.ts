@@ -13,12 +13,28 @@ export function monthsToCount(now: number): string[] {
   return [monthOf(current.from - 1, 'UTC').label, current.label];
 }
 
+/** A count older than this is redone (when read, or by the next sync) though no worklog changed: the terms may have. */
+export const RECOUNT_AFTER_MS = 15 * 60_000;
+
+/**
+ * Whether a month's count still stands: it began after the worklog copy last changed, and is recent. A sync that
+ * changes nothing then costs no Jira search.
+ */
+export async function countIsCurrent(deps: Pick<ReportDeps, 'billing' | 'worklogs' | 'now'>, month: string): Promise<boolean> {
+  const count = await deps.billing.monthCount(month);
+  if (!count) return false;
+  const at = Date.parse(count.computedAt);
+  return at > (await deps.worklogs.changedAt()) && deps.now() - at <= RECOUNT_AFTER_MS;
+}
+
 export async function countMonth(deps: ReportDeps, month: string): Promise<void> {
+  // Stamped with its start: a worklog changed while it counts makes the next sync count again.
+  const startedAt = deps.now();
   const report = await buildMonthReport(deps, month);
   const summaries = new Map(summariesOf(report).map((s) => [s.customerKey, s]));
   const keys = new Set([...report.live.keys(), ...report.notVisible.keys()]);
   await deps.billing.saveMonthCount(month, {
-    computedAt: new Date(deps.now()).toISOString(),
+    computedAt: new Date(startedAt).toISOString(),
     lineCount: [...report.live.values()].reduce((n, l) => n + l.length, 0),
     customers: [...keys].map((key) => ({ key, summary: summaries.get(key) ?? null, notVisible: report.notVisible.get(key) ?? [], lines: report.live.get(key) ?? [] })),
   });

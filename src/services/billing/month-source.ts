@@ -1,9 +1,10 @@
 // Where a month's report comes from: counted now when it is small enough for a resolver's time, else from the
 // month's background count (month-count.ts), with each closed month's snapshot and what changed since. A large
 // month not counted yet is queued for counting, and the caller is told to come back in a few minutes.
-import { NO_CUSTOMER, type CustomerMonthSummary } from '../../contract/billing';
+import { NO_CUSTOMER, type BillingLine, type CustomerMonthSummary } from '../../contract/billing';
 import type { MonthCount } from '../../store/billing-store';
 import { RefusedError } from '../errors';
+import { RECOUNT_AFTER_MS } from './month-count';
 import { billingTerms, buildMonthReport, MonthTooLarge, type MonthReport, type ReportDeps, withClosures } from './month-report';
 import { sortSummaries, summariesOf, summaryOf } from './summaries';
 
@@ -14,9 +15,6 @@ export interface SourceDeps extends ReportDeps {
   queueCount(month: string): Promise<void>;
 }
 
-/** A count older than this is redone in the background when read (this month and the last are recounted after every sync anyway). */
-const RECOUNT_AFTER_MS = 15 * 60_000;
-
 async function largeCount(deps: SourceDeps, month: string): Promise<MonthCount | null> {
   const count = await deps.billing.monthCount(month);
   if (count === null || count.lineCount <= deps.liveWorklogLimit) return null;
@@ -26,7 +24,7 @@ async function largeCount(deps: SourceDeps, month: string): Promise<MonthCount |
 
 async function countedReport(deps: SourceDeps, month: string, count: MonthCount, keys: readonly string[]): Promise<MonthReport> {
   const { terms, contracts } = await billingTerms(deps.config);
-  const live = new Map<string, Awaited<ReturnType<SourceDeps['billing']['countedLines']>>>();
+  const live = new Map<string, BillingLine[]>();
   for (const key of keys) live.set(key, await deps.billing.countedLines(count, key));
   const notVisible = new Map(count.customers.filter((c) => keys.includes(c.key) && c.notVisible.length > 0).map((c) => [c.key, c.notVisible]));
   return withClosures(deps, { month, terms, contracts, live, notVisible, figuresAt: count.computedAt });

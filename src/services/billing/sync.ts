@@ -21,8 +21,8 @@ export interface SyncReport {
   removed: number;
 }
 
-/** Stop taking another page with less time than this left (a page is two Jira calls and 80 KVS batches). */
-const PAGE_RESERVE_MS = 20_000;
+/** Stop taking another page with less time than this left (two Jira calls, 80 KVS batches, up to 1000 issue recounts). */
+const PAGE_RESERVE_MS = 60_000;
 
 /**
  * The cursor after a page. Jira's `since` is exclusive and a page may end inside a run of worklogs changed in
@@ -37,7 +37,6 @@ export function nextCursor(since: number, page: { until: number; lastPage: boole
 
 export async function syncWorklogs(deps: SyncDeps): Promise<SyncReport> {
   const state = await deps.worklogs.syncState();
-  const touched = new Set<string>();
   let stored = 0;
   let removed = 0;
   let complete = true;
@@ -49,12 +48,15 @@ export async function syncWorklogs(deps: SyncDeps): Promise<SyncReport> {
     }
     const page = await deps.jira.worklogsUpdatedSince(state.updatedSince);
     const ids = [...new Set(page.values.map((v) => v.worklogId))];
+    const touched = new Set<string>();
     for (let i = 0; i < ids.length; i += WORKLOG_LIST_MAX) {
       // Worklogs deleted since the feed listed them are absent here; the deleted feed removes them.
       const worklogs = await deps.jira.worklogsByIds(ids.slice(i, i + WORKLOG_LIST_MAX));
       for (const issueId of await deps.worklogs.upsert(worklogs)) touched.add(issueId);
       stored += worklogs.length;
     }
+    // Each page's issue totals before its cursor moves on: a run cut short by its time loses nothing.
+    await deps.worklogs.recount(touched);
     state.updatedSince = nextCursor(state.updatedSince, page);
     await deps.worklogs.saveSyncState(state);
     if (page.lastPage) break;
@@ -67,14 +69,13 @@ export async function syncWorklogs(deps: SyncDeps): Promise<SyncReport> {
     }
     const page = await deps.jira.worklogsDeletedSince(state.deletedSince);
     const ids = [...new Set(page.values.map((v) => v.worklogId))];
-    for (const issueId of await deps.worklogs.remove(ids)) touched.add(issueId);
+    await deps.worklogs.recount(await deps.worklogs.remove(ids));
     removed += ids.length;
     state.deletedSince = nextCursor(state.deletedSince, page);
     await deps.worklogs.saveSyncState(state);
     if (page.lastPage) break;
   }
 
-  await deps.worklogs.recount(touched);
   if (complete) state.lastSyncedAt = new Date(deps.now()).toISOString();
   await deps.worklogs.saveSyncState(state);
   return { state, complete, stored, removed };

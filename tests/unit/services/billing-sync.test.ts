@@ -68,6 +68,9 @@ function memoryStore(): WorklogStore & { held: Map<string, JiraWorklog> } {
     async totals() {
       return new Map();
     },
+    async changedAt() {
+      return 0;
+    },
     async syncState() {
       return { ...state };
     },
