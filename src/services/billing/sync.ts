@@ -21,8 +21,10 @@ export interface SyncReport {
   removed: number;
 }
 
-/** Stop taking another page with less time than this left (two Jira calls, 80 KVS batches, up to 1000 issue recounts). */
+/** Stop taking another page with less time than this left (two Jira calls, 80 KVS batches, and the last recount). */
 const PAGE_RESERVE_MS = 60_000;
+/** Recount and save the cursors once this many issues await their totals. */
+const FLUSH_ISSUES = 2_000;
 
 /**
  * The cursor after a page. Jira's `since` is exclusive and a page may end inside a run of worklogs changed in
@@ -40,6 +42,14 @@ export async function syncWorklogs(deps: SyncDeps): Promise<SyncReport> {
   let stored = 0;
   let removed = 0;
   let complete = true;
+  // Issues whose totals are due, recounted once each before the cursors that passed them are saved: a run cut short
+  // loses nothing, and an issue changed on many pages is recounted once per flush, not once per page.
+  const touched = new Set<string>();
+  const flush = async () => {
+    await deps.worklogs.recount(touched);
+    touched.clear();
+    await deps.worklogs.saveSyncState(state);
+  };
 
   for (;;) {
     if (deps.timeLeft() < PAGE_RESERVE_MS) {
@@ -48,17 +58,14 @@ export async function syncWorklogs(deps: SyncDeps): Promise<SyncReport> {
     }
     const page = await deps.jira.worklogsUpdatedSince(state.updatedSince);
     const ids = [...new Set(page.values.map((v) => v.worklogId))];
-    const touched = new Set<string>();
     for (let i = 0; i < ids.length; i += WORKLOG_LIST_MAX) {
       // Worklogs deleted since the feed listed them are absent here; the deleted feed removes them.
       const worklogs = await deps.jira.worklogsByIds(ids.slice(i, i + WORKLOG_LIST_MAX));
       for (const issueId of await deps.worklogs.upsert(worklogs)) touched.add(issueId);
       stored += worklogs.length;
     }
-    // Each page's issue totals before its cursor moves on: a run cut short by its time loses nothing.
-    await deps.worklogs.recount(touched);
     state.updatedSince = nextCursor(state.updatedSince, page);
-    await deps.worklogs.saveSyncState(state);
+    if (touched.size >= FLUSH_ISSUES) await flush();
     if (page.lastPage) break;
   }
 
@@ -69,15 +76,15 @@ export async function syncWorklogs(deps: SyncDeps): Promise<SyncReport> {
     }
     const page = await deps.jira.worklogsDeletedSince(state.deletedSince);
     const ids = [...new Set(page.values.map((v) => v.worklogId))];
-    await deps.worklogs.recount(await deps.worklogs.remove(ids));
+    for (const issueId of await deps.worklogs.remove(ids)) touched.add(issueId);
     removed += ids.length;
     state.deletedSince = nextCursor(state.deletedSince, page);
-    await deps.worklogs.saveSyncState(state);
+    if (touched.size >= FLUSH_ISSUES) await flush();
     if (page.lastPage) break;
   }
 
   if (complete) state.lastSyncedAt = new Date(deps.now()).toISOString();
-  await deps.worklogs.saveSyncState(state);
+  await flush();
   return { state, complete, stored, removed };
 }
 
